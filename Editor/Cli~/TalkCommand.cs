@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Spectre.Console;
+using VoiceNpc.Audio;
+using VoiceNpc.Characters;
+using VoiceNpc.Providers;
+using VoiceNpc.Timing;
+
+namespace VoiceNpc.Cli
+{
+    /// <summary><c>voicenpc talk</c>: a spoken conversation with a character, the player's side read from WAV files.</summary>
+    public static class TalkCommand
+    {
+        public static Command Create()
+        {
+            var character = new Option<FileInfo>("--character") { Description = "The *.character.json file", Required = true };
+            var inputs = new Option<FileInfo[]>("--input")
+            {
+                Description = "A player WAV file; repeat for one turn each, spoken in real time",
+                Required = true,
+                AllowMultipleArgumentsPerToken = false,
+            };
+            var output = new Option<DirectoryInfo>("--output") { Description = "Where the NPC's replies are written as WAV files", Required = true };
+            var json = new Option<bool>("--json") { Description = "Print one JSON object with every turn instead of the human view" };
+            var bargeIn = new Option<int?>("--barge-in-after") { Description = "Start each next input this many ms after the NPC starts speaking (cutting it off)" };
+            var command = new Command("talk", "Hold a spoken conversation with a character") { character, inputs, output, json, bargeIn };
+            command.SetAction((result, cancellationToken) => RunAsync(
+                result.GetValue(character)!, result.GetValue(inputs)!, result.GetValue(output)!, result.GetValue(json), result.GetValue(bargeIn), cancellationToken));
+            return command;
+        }
+
+        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo output, bool json, int? bargeInMs, CancellationToken cancellationToken)
+        {
+            // Everything that can be refused is checked before anything runs.
+            CharacterDefinition character;
+            var clips = new List<short[]>();
+            try
+            {
+                character = CharacterLoader.Load(characterFile.FullName);
+                foreach (var file in inputFiles) clips.Add(WavFile.ReadAsPipelineAudio(file.FullName));
+            }
+            catch (CharacterLoadException e) { return Fail(e.Message); }
+            catch (AudioFileException e) { return Fail(e.Message); }
+            if (bargeInMs is int ms && ms < 0) return Fail($"--barge-in-after must be 0 or more, found {ms}");
+            Directory.CreateDirectory(output.FullName);
+
+            var view = json ? null : new HumanTalkView(character);
+            var conversation = new FileConversation(character, EmbeddedProviders.CreateCatalog(), new SystemClock());
+            if (view != null) conversation.EventSeen += view.Show;
+            IReadOnlyList<TurnResult> turns;
+            try
+            {
+                var run = conversation.RunAsync(clips, bargeInMs.HasValue ? TimeSpan.FromMilliseconds(bargeInMs.Value) : (TimeSpan?)null, cancellationToken);
+                turns = view != null ? await view.WhileStartingAsync(run, conversation.Started) : await run;
+            }
+            catch (Exception e) when (!(e is OperationCanceledException)) { return Fail("the conversation failed: " + e.Message); }
+
+            var files = WriteReplies(turns, conversation.Device!, output.FullName);
+            if (json) Console.WriteLine(TalkReport.ToJson(character.Id, turns, files));
+            else view!.Summarize(turns, files);
+            return 0;
+        }
+
+        private static IReadOnlyList<string> WriteReplies(IReadOnlyList<TurnResult> turns, VirtualAudioDevice device, string folder)
+        {
+            var files = new List<string>();
+            var npc = device.NpcAudio.ToArray();
+            for (int i = 0; i < turns.Count; i++)
+            {
+                var turn = turns[i];
+                if (turn.AudioEnd <= turn.AudioStart) { files.Add(""); continue; }
+                string path = Path.Combine(folder, $"turn-{i + 1:D2}-npc.wav");
+                WavFile.Write(path, new ReadOnlySpan<short>(npc, (int)turn.AudioStart, (int)(turn.AudioEnd - turn.AudioStart)));
+                files.Add(path);
+            }
+            WavFile.Write(Path.Combine(folder, "conversation.wav"), device.Timeline.ToArray());
+            return files;
+        }
+
+        private static int Fail(string message)
+        {
+            Console.Error.WriteLine("voicenpc talk: " + message);
+            return 1;
+        }
+    }
+}

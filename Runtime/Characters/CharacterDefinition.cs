@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+
+namespace VoiceNpc.Characters
+{
+    /// <summary>A character as its <c>*.character.json</c> file describes it. Built only by <see cref="CharacterLoader"/>.</summary>
+    public sealed record CharacterDefinition
+    {
+        public string Id { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+
+        /// <summary>Who the character is: the system prompt of an LLM brain.</summary>
+        public string Persona { get; init; } = "";
+
+        /// <summary>Voice per TTS provider name ("flite", "openai", "elevenlabs").</summary>
+        public IReadOnlyDictionary<string, VoiceSettings> Voices { get; init; } = new Dictionary<string, VoiceSettings>();
+
+        public StageChains Fallbacks { get; init; } = StageChains.Embedded;
+        public TurnTakingSettings TurnTaking { get; init; } = TurnTakingSettings.Default;
+        public IReadOnlyList<string> Greetings { get; init; } = new string[0];
+        public IReadOnlyList<Intent> Intents { get; init; } = new Intent[0];
+
+        /// <summary>Lines for when the character did not understand the player.</summary>
+        public IReadOnlyList<string> DontUnderstand { get; init; } = new string[0];
+
+        /// <summary>Short lines that cover a slow answer ("Hmm, let me think.").</summary>
+        public IReadOnlyList<string> Fillers { get; init; } = new string[0];
+
+        /// <summary>Words players are likely to say to this character: biases speech recognition.</summary>
+        public IReadOnlyList<string> Vocabulary { get; init; } = new string[0];
+
+        /// <summary>The file it came from, for messages; empty when built in code.</summary>
+        public string SourcePath { get; init; } = "";
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace VoiceNpc.Characters
+{
+    /// <summary>
+    /// Loads <c>*.character.json</c> files. Every problem in a file is reported at once with its JSON path;
+    /// a file with any problem yields no character at all (it never half-loads).
+    /// </summary>
+    public static class CharacterLoader
+    {
+        public const string FileSuffix = ".character.json";
+
+        private static readonly string[] TopLevelFields =
+        {
+            "$schema", "id", "displayName", "persona", "voices", "fallbacks", "turnTaking", "greetings", "intents",
+            "dontUnderstand", "fillers", "vocabulary",
+        };
+
+        private static readonly string[] TurnTakingFields =
+        {
+            "vadThreshold", "speechStartSeconds", "vadStopSeconds", "maxTurnSeconds", "bargeInMinSeconds",
+            "thinkingBudgetSeconds", "preRollSeconds",
+        };
+
+        public static CharacterDefinition Load(string path)
+        {
+            if (!File.Exists(path))
+                throw new CharacterLoadException(path, new[] { new CharacterProblem(path, "$", "an existing file (not found)") });
+            return Parse(File.ReadAllText(path), path);
+        }
+
+        /// <summary>Checks a file without throwing: the list is empty when the character is valid.</summary>
+        public static IReadOnlyList<CharacterProblem> Validate(string path)
+        {
+            try { Load(path); return Array.Empty<CharacterProblem>(); }
+            catch (CharacterLoadException e) { return e.Problems; }
+        }
+
+        public static CharacterDefinition Parse(string json, string file)
+        {
+            var problems = new List<CharacterProblem>();
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            }
+            catch (JsonException e)
+            {
+                string where = e.LineNumber is long line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : "$";
+                throw new CharacterLoadException(file, new[] { new CharacterProblem(file, where, "well-formed JSON: " + FirstSentence(e.Message)) });
+            }
+
+            using (document)
+            {
+                var reader = new JsonFieldReader(file, problems);
+                var root = document.RootElement;
+                if (!reader.IsObject(root, "$")) throw new CharacterLoadException(file, problems);
+                RejectUnknown(reader, root, "$", TopLevelFields);
+
+                var character = new CharacterDefinition
+                {
+                    Id = ReadId(reader, root),
+                    DisplayName = reader.String(root, "displayName", "$", required: true),
+                    Persona = reader.String(root, "persona", "$", required: true),
+                    Voices = ReadVoices(reader, root),
+                    Fallbacks = ReadChains(reader, root),
+                    TurnTaking = ReadTurnTaking(reader, root),
+                    Greetings = reader.Strings(root, "greetings", "$", minCount: 1),
+                    Intents = ReadIntents(reader, root),
+                    DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1),
+                    Fillers = reader.Strings(root, "fillers", "$", minCount: 1),
+                    Vocabulary = reader.Strings(root, "vocabulary", "$", minCount: 0),
+                    SourcePath = file,
+                };
+                CrossCheck(reader, character);
+                if (problems.Count > 0) throw new CharacterLoadException(file, problems);
+                return character;
+            }
+        }
+
+        private static string ReadId(JsonFieldReader reader, JsonElement root)
+        {
+            string id = reader.String(root, "id", "$", required: true);
+            if (id.Length > 0 && !id.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_'))
+                reader.Problem("$.id", $"letters, digits, '-' or '_' only (it names files and saves), found \"{id}\"");
+            return id;
+        }
+
+        private static IReadOnlyDictionary<string, VoiceSettings> ReadVoices(JsonFieldReader reader, JsonElement root)
+        {
+            var voices = new Dictionary<string, VoiceSettings>(StringComparer.OrdinalIgnoreCase);
+            if (!reader.TryGet(root, "voices", "$", true, out var element) || !reader.IsObject(element, "$.voices")) return voices;
+            foreach (var property in element.EnumerateObject())
+            {
+                string path = $"$.voices.{property.Name}";
+                if (!reader.IsObject(property.Value, path)) continue;
+                RejectUnknown(reader, property.Value, path, new[] { "voice", "pitch", "rate" });
+                string voice = reader.String(property.Value, "voice", path, required: true);
+                double? pitch = reader.OptionalNumber(property.Value, "pitch", path, 40, 400);
+                double rate = reader.Number(property.Value, "rate", path, 1.0, 0.25, 4.0);
+                voices[property.Name] = new VoiceSettings(voice, pitch is double p ? (float)p : (float?)null, (float)rate);
+            }
+            return voices;
+        }
+
+        private static StageChains ReadChains(JsonFieldReader reader, JsonElement root)
+        {
+            if (!reader.TryGet(root, "fallbacks", "$", false, out var element)) return StageChains.Embedded;
+            if (!reader.IsObject(element, "$.fallbacks")) return StageChains.Embedded;
+            RejectUnknown(reader, element, "$.fallbacks", new[] { "vad", "stt", "llm", "tts" });
+            return new StageChains(
+                Chain(reader, element, "vad", ProviderNames.Vad, StageChains.Embedded.Vad),
+                Chain(reader, element, "stt", ProviderNames.Stt, StageChains.Embedded.Stt),
+                Chain(reader, element, "llm", ProviderNames.Llm, StageChains.Embedded.Llm),
+                Chain(reader, element, "tts", ProviderNames.Tts, StageChains.Embedded.Tts));
+        }
+
+        private static IReadOnlyList<string> Chain(JsonFieldReader reader, JsonElement chains, string stage, IReadOnlyList<string> known, IReadOnlyList<string> fallback)
+        {
+            if (!reader.TryGet(chains, stage, "$.fallbacks", false, out _)) return fallback;
+            var names = reader.Strings(chains, stage, "$.fallbacks", minCount: 1);
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (!known.Contains(names[i], StringComparer.OrdinalIgnoreCase))
+                    reader.Problem($"$.fallbacks.{stage}[{i}]", $"one of {string.Join(", ", known)}, found \"{names[i]}\"");
+            }
+            return names.Count > 0 ? names.Select(n => n.ToLowerInvariant()).ToArray() : fallback;
+        }
+
+        private static TurnTakingSettings ReadTurnTaking(JsonFieldReader reader, JsonElement root)
+        {
+            var defaults = TurnTakingSettings.Default;
+            if (!reader.TryGet(root, "turnTaking", "$", false, out var t) || !reader.IsObject(t, "$.turnTaking")) return defaults;
+            const string path = "$.turnTaking";
+            RejectUnknown(reader, t, path, TurnTakingFields);
+            return new TurnTakingSettings
+            {
+                VadThreshold = (float)reader.Number(t, "vadThreshold", path, defaults.VadThreshold, 0.05, 0.95),
+                SpeechStartSeconds = reader.Number(t, "speechStartSeconds", path, defaults.SpeechStartSeconds, 0.02, 2),
+                VadStopSeconds = reader.Number(t, "vadStopSeconds", path, defaults.VadStopSeconds, 0.06, 5),
+                MaxTurnSeconds = reader.Number(t, "maxTurnSeconds", path, defaults.MaxTurnSeconds, 1, 120),
+                BargeInMinSeconds = reader.Number(t, "bargeInMinSeconds", path, defaults.BargeInMinSeconds, 0.06, 5),
+                ThinkingBudgetSeconds = reader.Number(t, "thinkingBudgetSeconds", path, defaults.ThinkingBudgetSeconds, 0.1, 30),
+                PreRollSeconds = reader.Number(t, "preRollSeconds", path, defaults.PreRollSeconds, 0, 2),
+            };
+        }
+
+        private static IReadOnlyList<Intent> ReadIntents(JsonFieldReader reader, JsonElement root)
+        {
+            var intents = new List<Intent>();
+            if (!reader.TryGet(root, "intents", "$", true, out var element)) return intents;
+            if (element.ValueKind != JsonValueKind.Array) { reader.Problem("$.intents", $"an array of intents, found {JsonFieldReader.Describe(element)}"); return intents; }
+            int index = 0;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in element.EnumerateArray())
+            {
+                string path = $"$.intents[{index++}]";
+                if (!reader.IsObject(item, path)) continue;
+                RejectUnknown(reader, item, path, new[] { "id", "keywords", "examples", "lines" });
+                string id = reader.String(item, "id", path, required: true);
+                if (id.Length > 0 && !seen.Add(id)) reader.Problem($"{path}.id", $"a unique intent id, \"{id}\" is used twice");
+                intents.Add(new Intent(
+                    id,
+                    reader.Strings(item, "keywords", path, minCount: 1),
+                    reader.Strings(item, "examples", path, minCount: 0),
+                    reader.Strings(item, "lines", path, minCount: 1)));
+            }
+            if (index == 0) reader.Problem("$.intents", "at least 1 intent");
+            return intents;
+        }
+
+        private static void CrossCheck(JsonFieldReader reader, CharacterDefinition character)
+        {
+            for (int i = 0; i < character.Fallbacks.Tts.Count; i++)
+            {
+                string provider = character.Fallbacks.Tts[i];
+                if (!character.Voices.ContainsKey(provider))
+                    reader.Problem("$.voices", $"a voice for \"{provider}\", which $.fallbacks.tts[{i}] uses");
+            }
+        }
+
+        private static void RejectUnknown(JsonFieldReader reader, JsonElement obj, string path, IReadOnlyCollection<string> known)
+        {
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (!known.Contains(property.Name))
+                    reader.Problem($"{path}.{property.Name}", $"no such field (known fields: {string.Join(", ", known.Where(k => k[0] != '$'))})");
+            }
+        }
+
+        private static string FirstSentence(string message)
+        {
+            int end = message.IndexOf(". ", StringComparison.Ordinal);
+            return end < 0 ? message : message.Substring(0, end + 1);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+
+namespace VoiceNpc.Characters
+{
+    /// <summary>The provider names a character's fallback chains may use, per stage.</summary>
+    public static class ProviderNames
+    {
+        public const string Silero = "silero";
+        public const string Energy = "energy";
+        public const string PocketSphinx = "pocketsphinx";
+        public const string Scripted = "scripted";
+        public const string Flite = "flite";
+
+        public static IReadOnlyList<string> Vad { get; } = new[] { Silero, Energy };
+        public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx };
+        public static IReadOnlyList<string> Llm { get; } = new[] { Scripted };
+        public static IReadOnlyList<string> Tts { get; } = new[] { Flite };
+    }
+}

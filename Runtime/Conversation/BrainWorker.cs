@@ -1,0 +1,101 @@
+using System;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using VoiceNpc.Brain;
+using VoiceNpc.Timing;
+
+namespace VoiceNpc.Conversation
+{
+    /// <summary>
+    /// Streams each reply from the brain chain and cuts it into clauses for TTS as it streams. A provider that fails
+    /// before saying anything is replaced by the next in the chain within the same turn.
+    /// </summary>
+    internal sealed class BrainWorker
+    {
+        private readonly ChannelReader<ReplyRequest> _input;
+        private readonly ChannelWriter<ClauseItem> _output;
+        private readonly StageChain<ICharacterBrain> _chain;
+        private readonly IClock _clock;
+        private readonly EventQueue _events;
+
+        public BrainWorker(ChannelReader<ReplyRequest> input, ChannelWriter<ClauseItem> output, StageChain<ICharacterBrain> chain, IClock clock, EventQueue events)
+        {
+            _input = input;
+            _output = output;
+            _chain = chain;
+            _clock = clock;
+            _events = events;
+        }
+
+        public async Task RunAsync()
+        {
+            while (await _input.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (_input.TryRead(out var request))
+                {
+                    try { await ReplyAsync(request).ConfigureAwait(false); }
+                    finally { _clock.Work.End(); }
+                }
+            }
+            _output.TryComplete();
+        }
+
+        private async Task ReplyAsync(ReplyRequest request)
+        {
+            var turn = request.Turn;
+            var chunker = new ClauseChunker();
+            try
+            {
+                while (!turn.IsCancelled)
+                {
+                    var brain = _chain.Current;
+                    turn.LlmProvider = brain.Name;
+                    bool saidAnything = false;
+                    try
+                    {
+                        await foreach (var piece in brain.StreamReplyAsync(request.Request, turn.Token).ConfigureAwait(false))
+                        {
+                            turn.MarkFirstToken(_clock.Now);
+                            saidAnything = true;
+                            turn.AppendNpcText(piece);
+                            foreach (var clause in chunker.Append(piece)) await SendAsync(turn, clause).ConfigureAwait(false);
+                        }
+                        break;
+                    }
+                    catch (OperationCanceledException) when (turn.IsCancelled) { return; }
+                    catch (Exception e)
+                    {
+                        // Once words are out, a second brain would contradict them: keep what was said.
+                        if (saidAnything || !FallBack(brain, e)) break;
+                    }
+                }
+                string? rest = chunker.Flush();
+                if (rest != null && !turn.IsCancelled) await SendAsync(turn, rest).ConfigureAwait(false);
+            }
+            finally
+            {
+                _clock.Work.Begin();
+                await _output.WriteAsync(new ClauseItem(turn, null)).ConfigureAwait(false);
+            }
+        }
+
+        private async Task SendAsync(TurnContext turn, string clause)
+        {
+            turn.MarkFirstClause(_clock.Now);
+            _clock.Work.Begin();
+            await _output.WriteAsync(new ClauseItem(turn, clause)).ConfigureAwait(false);
+        }
+
+        private bool FallBack(ICharacterBrain failed, Exception failure)
+        {
+            string? next = _chain.FallBack(failed);
+            if (next == null)
+            {
+                _events.Post(new ConversationError(_clock.Now, "llm", $"every brain failed; last: {failure.Message}", failure));
+                return false;
+            }
+            _events.Post(new ProviderFellBack(_clock.Now, "llm", failed.Name, next, failure.Message));
+            return true;
+        }
+    }
+}

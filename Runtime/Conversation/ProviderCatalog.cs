@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using VoiceNpc.Brain;
+using VoiceNpc.Characters;
+using VoiceNpc.Stt;
+using VoiceNpc.Tts;
+using VoiceNpc.Vad;
+
+namespace VoiceNpc.Conversation
+{
+    /// <summary>
+    /// Knows how to make each provider by name. <see cref="Resolve"/> builds a character's chains, skipping (and
+    /// reporting) providers that cannot start, such as Silero without its model file.
+    /// </summary>
+    public sealed class ProviderCatalog
+    {
+        private readonly Dictionary<string, Func<IVoiceActivityDetector>> _vad = new Dictionary<string, Func<IVoiceActivityDetector>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<ISpeechToText>> _stt = new Dictionary<string, Func<ISpeechToText>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<ICharacterBrain>> _llm = new Dictionary<string, Func<ICharacterBrain>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<ITextToSpeech>> _tts = new Dictionary<string, Func<ITextToSpeech>>(StringComparer.OrdinalIgnoreCase);
+
+        public ProviderCatalog AddVad(string name, Func<IVoiceActivityDetector> create) { _vad[name] = create; return this; }
+        public ProviderCatalog AddStt(string name, Func<ISpeechToText> create) { _stt[name] = create; return this; }
+        public ProviderCatalog AddLlm(string name, Func<ICharacterBrain> create) { _llm[name] = create; return this; }
+        public ProviderCatalog AddTts(string name, Func<ITextToSpeech> create) { _tts[name] = create; return this; }
+
+        public ConversationProviders Resolve(CharacterDefinition character, Func<TimeSpan> now)
+        {
+            var skipped = new List<ProviderFellBack>();
+            return new ConversationProviders(
+                Build("vad", character.Fallbacks.Vad, _vad, skipped, now),
+                Build("stt", character.Fallbacks.Stt, _stt, skipped, now),
+                Build("llm", character.Fallbacks.Llm, _llm, skipped, now),
+                Build("tts", character.Fallbacks.Tts, _tts, skipped, now),
+                skipped);
+        }
+
+        private static StageChain<T> Build<T>(string stage, IReadOnlyList<string> names, Dictionary<string, Func<T>> factories,
+            List<ProviderFellBack> skipped, Func<TimeSpan> now) where T : class, IDisposable
+        {
+            var providers = new List<(string, T)>();
+            var failures = new List<(string Name, string Reason)>();
+            foreach (var name in names)
+            {
+                try
+                {
+                    if (!factories.TryGetValue(name, out var create)) throw new InvalidOperationException($"no provider named \"{name}\" is registered");
+                    var provider = create();
+                    foreach (var (failedName, reason) in failures) skipped.Add(new ProviderFellBack(now(), stage, failedName, name, reason));
+                    failures.Clear();
+                    providers.Add((name, provider));
+                }
+                catch (Exception e)
+                {
+                    failures.Add((name, e.Message));
+                }
+            }
+            if (providers.Count == 0)
+            {
+                string reasons = string.Join("; ", failures.ConvertAll(f => $"{f.Name}: {f.Reason}"));
+                throw new InvalidOperationException($"no {stage} provider of the character's chain could start ({reasons})");
+            }
+            return new StageChain<T>(stage, providers);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using VoiceNpc.Audio;
+using VoiceNpc.Stt;
+using VoiceNpc.Timing;
+
+namespace VoiceNpc.Conversation
+{
+    /// <summary>
+    /// Feeds each player utterance to the STT chain and delivers its final transcript. Keeps the utterance's audio,
+    /// so when a provider fails mid-utterance the next one in the chain hears all of it: no player words are lost.
+    /// </summary>
+    internal sealed class SttWorker
+    {
+        private readonly ChannelReader<SttInput> _input;
+        private readonly StageChain<ISpeechToText> _chain;
+        private readonly FramePool _pool;
+        private readonly IClock _clock;
+        private readonly EventQueue _events;
+        private readonly Action<TurnContext, Transcript> _onFinal;
+        private readonly short[] _utterance;
+        private int _utteranceLength;
+        private ISpeechRecognitionStream? _stream;
+        private ISpeechToText? _streamProvider;
+        private TurnContext? _turn;
+
+        public SttWorker(ChannelReader<SttInput> input, StageChain<ISpeechToText> chain, FramePool pool, IClock clock,
+            EventQueue events, double maxUtteranceSeconds, Action<TurnContext, Transcript> onFinal)
+        {
+            _input = input;
+            _chain = chain;
+            _pool = pool;
+            _clock = clock;
+            _events = events;
+            _onFinal = onFinal;
+            // Two extra seconds of room for the pre-roll and the frames that arrive while the endpoint is decided.
+            _utterance = new short[(int)((maxUtteranceSeconds + 2) * AudioFormat.SampleRate)];
+        }
+
+        public async Task RunAsync()
+        {
+            while (await _input.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (_input.TryRead(out var item))
+                {
+                    try { await HandleAsync(item).ConfigureAwait(false); }
+                    finally
+                    {
+                        if (item.Frame != null) _pool.Return(item.Frame);
+                        _clock.Work.End();
+                    }
+                }
+            }
+            CloseStream();
+        }
+
+        private async Task HandleAsync(SttInput item)
+        {
+            switch (item.Kind)
+            {
+                case SttInputKind.Begin:
+                    CloseStream();
+                    _turn = item.Turn;
+                    _utteranceLength = 0;
+                    await OpenStreamAsync(item.Turn).ConfigureAwait(false);
+                    break;
+                case SttInputKind.Audio when item.Turn == _turn:
+                    int keep = Math.Min(item.Length, _utterance.Length - _utteranceLength);
+                    Array.Copy(item.Frame!, 0, _utterance, _utteranceLength, keep);
+                    _utteranceLength += keep;
+                    await WriteAsync(new ReadOnlyMemory<short>(item.Frame, 0, item.Length)).ConfigureAwait(false);
+                    break;
+                case SttInputKind.Finalize when item.Turn == _turn:
+                    var transcript = await FinalizeAsync().ConfigureAwait(false);
+                    item.Turn.SttProvider = _chain.CurrentName;
+                    CloseStream();
+                    _turn = null;
+                    _onFinal(item.Turn, transcript);
+                    break;
+                case SttInputKind.Cancel when item.Turn == _turn:
+                    CloseStream();
+                    _turn = null;
+                    break;
+            }
+        }
+
+        private async Task OpenStreamAsync(TurnContext turn)
+        {
+            while (true)
+            {
+                var provider = _chain.Current;
+                try
+                {
+                    _stream = await provider.StartAsync(new TurnRecognitionEvents(turn, _clock, _events), CancellationToken.None).ConfigureAwait(false);
+                    _streamProvider = provider;
+                    return;
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    if (!FallBack(provider, e)) return;
+                }
+            }
+        }
+
+        private async Task WriteAsync(ReadOnlyMemory<short> pcm)
+        {
+            if (_stream == null) return;
+            try { await _stream.WriteAsync(pcm, CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                await ReplayOnNextProviderAsync(e).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<Transcript> FinalizeAsync()
+        {
+            while (_stream != null)
+            {
+                try { return await _stream.FinalizeAsync(CancellationToken.None).ConfigureAwait(false); }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    await ReplayOnNextProviderAsync(e).ConfigureAwait(false);
+                }
+            }
+            return Transcript.Empty;
+        }
+
+        /// <summary>Switches to the next provider and gives it the whole utterance so far.</summary>
+        private async Task ReplayOnNextProviderAsync(Exception failure)
+        {
+            var failed = _streamProvider!;
+            CloseStream();
+            if (!FallBack(failed, failure) || _turn == null) return;
+            await OpenStreamAsync(_turn).ConfigureAwait(false);
+            if (_stream == null) return;
+            try
+            {
+                await _stream.WriteAsync(new ReadOnlyMemory<short>(_utterance, 0, _utteranceLength), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                await ReplayOnNextProviderAsync(e).ConfigureAwait(false);
+            }
+        }
+
+        private bool FallBack(ISpeechToText failed, Exception failure)
+        {
+            string from = failed.Name;
+            string? next = _chain.FallBack(failed);
+            if (next == null)
+            {
+                _events.Post(new ConversationError(_clock.Now, "stt", $"every speech-to-text provider failed; last: {failure.Message}", failure));
+                return false;
+            }
+            _events.Post(new ProviderFellBack(_clock.Now, "stt", from, next, failure.Message));
+            return true;
+        }
+
+        private void CloseStream()
+        {
+            _stream?.Dispose();
+            _stream = null;
+            _streamProvider = null;
+        }
+
+        /// <summary>Routes one utterance's recogniser signals to its turn and the event queue.</summary>
+        private sealed class TurnRecognitionEvents : ISpeechRecognitionEvents
+        {
+            private readonly TurnContext _turn;
+            private readonly IClock _clock;
+            private readonly EventQueue _events;
+
+            public TurnRecognitionEvents(TurnContext turn, IClock clock, EventQueue events)
+            {
+                _turn = turn;
+                _clock = clock;
+                _events = events;
+            }
+
+            public void OnInterim(Transcript transcript)
+            {
+                if (!_turn.IsCancelled && transcript.Text.Length > 0)
+                    _events.Post(new TranscriptReceived(_clock.Now, _turn.Id, transcript.Text, false));
+            }
+
+            public void OnEndOfSpeech() => _turn.SignalEndOfSpeech();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using VoiceNpc.Characters;
+using VoiceNpc.Timing;
+using VoiceNpc.Tts;
+
+namespace VoiceNpc.Conversation
+{
+    /// <summary>
+    /// Speaks each clause in the character's voice as soon as it arrives and hands the audio to the pump. A failed
+    /// clause is spoken again by the next provider of the chain.
+    /// </summary>
+    internal sealed class TtsWorker
+    {
+        private readonly ChannelReader<ClauseItem> _input;
+        private readonly ChannelWriter<PlaybackItem> _output;
+        private readonly StageChain<ITextToSpeech> _chain;
+        private readonly CharacterDefinition _character;
+        private readonly IClock _clock;
+        private readonly EventQueue _events;
+
+        public TtsWorker(ChannelReader<ClauseItem> input, ChannelWriter<PlaybackItem> output, StageChain<ITextToSpeech> chain,
+            CharacterDefinition character, IClock clock, EventQueue events)
+        {
+            _input = input;
+            _output = output;
+            _chain = chain;
+            _character = character;
+            _clock = clock;
+            _events = events;
+        }
+
+        public async Task RunAsync()
+        {
+            while (await _input.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (_input.TryRead(out var item))
+                {
+                    try
+                    {
+                        if (item.Text == null) item.Turn.CompleteReply();
+                        else if (!item.Turn.IsCancelled) await SpeakAsync(item.Turn, item.Text).ConfigureAwait(false);
+                    }
+                    finally { _clock.Work.End(); }
+                }
+            }
+            _output.TryComplete();
+        }
+
+        private async Task SpeakAsync(TurnContext turn, string clause)
+        {
+            while (!turn.IsCancelled)
+            {
+                var tts = _chain.Current;
+                turn.TtsProvider = tts.Name;
+                try
+                {
+                    await foreach (var chunk in tts.SynthesizeAsync(clause, VoiceFor(tts.Name), turn.Token).ConfigureAwait(false))
+                    {
+                        turn.MarkFirstAudio(_clock.Now);
+                        _clock.Work.Begin();
+                        await _output.WriteAsync(new PlaybackItem(turn, chunk)).ConfigureAwait(false);
+                    }
+                    return;
+                }
+                catch (OperationCanceledException) when (turn.IsCancelled) { return; }
+                catch (Exception e)
+                {
+                    string? next = _chain.FallBack(tts);
+                    if (next == null)
+                    {
+                        _events.Post(new ConversationError(_clock.Now, "tts", $"every text-to-speech provider failed; last: {e.Message}", e));
+                        return;
+                    }
+                    _events.Post(new ProviderFellBack(_clock.Now, "tts", tts.Name, next, e.Message));
+                }
+            }
+        }
+
+        private VoiceSettings VoiceFor(string provider) =>
+            _character.Voices.TryGetValue(provider, out var voice) ? voice : new VoiceSettings("");
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using VoiceNpc.Audio;
+using VoiceNpc.Brain;
+using VoiceNpc.Characters;
+using VoiceNpc.Stt;
+using VoiceNpc.Timing;
+
+namespace VoiceNpc.Conversation
+{
+    /// <summary>
+    /// A spoken conversation between the player and one character. Start it, then call <see cref="Pump"/> once per
+    /// game frame: every event reaches game code there, on the caller's thread. The audio pump and the provider
+    /// workers run in the background, connected by bounded channels.
+    /// </summary>
+    public sealed class VoiceConversation : IAsyncDisposable
+    {
+        private const int SttQueueFrames = 512;   // ~10 s of 20 ms frames: the STT stage may lag, never block the pump
+
+        private readonly EventQueue _events = new EventQueue();
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly ConversationProviders _providers;
+        private readonly IClock _clock;
+        private ConversationPump? _pump;
+        private Channel<SttInput>? _stt;
+        private Channel<ReplyRequest>? _replies;
+        private Task _running = Task.CompletedTask;
+
+        private VoiceConversation(CharacterDefinition character, ConversationProviders providers, IClock clock, ConversationMemory memory)
+        {
+            Character = character;
+            _providers = providers;
+            _clock = clock;
+            Memory = memory;
+        }
+
+        public CharacterDefinition Character { get; }
+        public ConversationMemory Memory { get; }
+        public TurnState State => _pump?.State ?? TurnState.Listening;
+
+        /// <summary>Frames the STT stage could not keep up with (dropped and counted, never blocking the pump).</summary>
+        public long DroppedFrames => _pump?.DroppedFrames ?? 0;
+
+        /// <summary>Raised by <see cref="Pump"/> for each event, on the thread that calls it.</summary>
+        public event Action<ConversationEvent>? EventRaised;
+
+        /// <summary>
+        /// Prepares the providers (biased speech model, filler audio in the character's voice) and starts listening.
+        /// </summary>
+        public static async Task<VoiceConversation> StartAsync(CharacterDefinition character, ConversationProviders providers,
+            IAudioDevice device, IClock clock, ConversationMemory? memory = null, CancellationToken cancellationToken = default)
+        {
+            var conversation = new VoiceConversation(character, providers, clock, memory ?? new ConversationMemory());
+            await conversation.StartCoreAsync(device, cancellationToken).ConfigureAwait(false);
+            return conversation;
+        }
+
+        /// <summary>Delivers pending events to <see cref="EventRaised"/> on this thread; returns how many.</summary>
+        public int Pump()
+        {
+            int count = 0;
+            while (_events.TryTake(out var e))
+            {
+                count++;
+                EventRaised?.Invoke(e);
+            }
+            return count;
+        }
+
+        /// <summary>
+        /// For hosts without a frame loop (tools, tests): completes when events are waiting for <see cref="Pump"/>.
+        /// </summary>
+        public Task WaitForEventsAsync(CancellationToken cancellationToken) => _events.WaitAsync(cancellationToken);
+
+        private async Task StartCoreAsync(IAudioDevice device, CancellationToken cancellationToken)
+        {
+            foreach (var skipped in _providers.Skipped) _events.Post(skipped);
+            await PrepareSpeechToTextAsync(cancellationToken).ConfigureAwait(false);
+            var fillers = await SynthesizeFillersAsync(cancellationToken).ConfigureAwait(false);
+
+            var pool = new FramePool(AudioFormat.FrameSamples, SttQueueFrames);
+            // Room for control messages beyond the audio the pool can lend out, so Begin/Finalize are never dropped.
+            _stt = Channel.CreateBounded<SttInput>(new BoundedChannelOptions(SttQueueFrames + 64) { SingleReader = true, SingleWriter = true });
+            _replies = Channel.CreateBounded<ReplyRequest>(new BoundedChannelOptions(4) { SingleReader = true });
+            var clauses = Channel.CreateBounded<ClauseItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+            var playback = Channel.CreateBounded<PlaybackItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+
+            var vad = new VadChain(_providers.Vad, _events);
+            _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt.Writer, playback.Reader, fillers, Memory);
+            var stt = new SttWorker(_stt.Reader, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, OnFinalTranscript);
+            var brain = new BrainWorker(_replies.Reader, clauses.Writer, _providers.Llm, _clock, _events);
+            var tts = new TtsWorker(clauses.Reader, playback.Writer, _providers.Tts, Character, _clock, _events);
+
+            _running = Task.WhenAll(
+                Task.Run(stt.RunAsync),
+                Task.Run(brain.RunAsync),
+                Task.Run(tts.RunAsync),
+                Task.Run(() => RunPumpAsync(_stop.Token)));
+        }
+
+        private async Task PrepareSpeechToTextAsync(CancellationToken cancellationToken)
+        {
+            var context = RecognitionContext.For(Character);
+            while (true)
+            {
+                var stt = _providers.Stt.Current;
+                try
+                {
+                    await stt.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    string? next = _providers.Stt.FallBack(stt);
+                    if (next == null) throw;
+                    _events.Post(new ProviderFellBack(_clock.Now, "stt", stt.Name, next, e.Message));
+                }
+            }
+        }
+
+        private async Task<FillerLines> SynthesizeFillersAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var tts = _providers.Tts.Current;
+                try { return await FillerLines.SynthesizeAsync(Character, tts, cancellationToken).ConfigureAwait(false); }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    string? next = _providers.Tts.FallBack(tts);
+                    if (next == null)
+                    {
+                        _events.Post(new ConversationError(_clock.Now, "tts", "no filler lines: " + e.Message, e));
+                        return new FillerLines();
+                    }
+                    _events.Post(new ProviderFellBack(_clock.Now, "tts", tts.Name, next, e.Message));
+                }
+            }
+        }
+
+        private void OnFinalTranscript(TurnContext turn, Transcript transcript)
+        {
+            var now = _clock.Now;
+            string text = transcript.Text.Trim();
+            _events.Post(new TranscriptReceived(now, turn.Id, text, true));
+            if (text.Length > 0 && !turn.IsCancelled)
+            {
+                _clock.Work.Begin();
+                if (!_replies!.Writer.TryWrite(new ReplyRequest(turn, new BrainRequest(Character, text, Memory.Turns))))
+                {
+                    _clock.Work.End();
+                    _events.Post(new ConversationError(now, "llm", "the brain is still busy with earlier turns; this one was skipped", null));
+                    text = "";
+                }
+            }
+            turn.CompleteTranscript(text, now);
+        }
+
+        private async Task RunPumpAsync(CancellationToken cancellationToken)
+        {
+            var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
+            var next = _clock.Now;
+            try
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    next += frame;
+                    await _clock.WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
+                    _pump!.ProcessFrame();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                _events.Post(new ConversationError(_clock.Now, "audio", "the audio pump stopped: " + e.Message, e));
+            }
+        }
+
+        /// <summary>Stops listening and speaking, lets the workers finish, and releases the providers.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            _stt?.Writer.TryComplete();
+            _replies?.Writer.TryComplete();
+            try { await _running.ConfigureAwait(false); }
+            catch (Exception e) { _events.Post(new ConversationError(_clock.Now, "shutdown", e.Message, e)); }
+            _providers.Dispose();
+            _stop.Dispose();
+        }
+    }
+}

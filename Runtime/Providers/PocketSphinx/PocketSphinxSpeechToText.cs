@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using VoiceNpc.Audio;
+using VoiceNpc.Stt;
+
+namespace VoiceNpc.Providers.PocketSphinx
+{
+    /// <summary>
+    /// Offline speech-to-text with CMU PocketSphinx (BSD). By default each character gets its own
+    /// small language model built from its phrases, which hears in-domain speech far better than
+    /// the generic en-US model. One decoder serves one utterance at a time.
+    /// </summary>
+    public sealed class PocketSphinxSpeechToText : ISpeechToText
+    {
+        public const string ProviderName = "pocketsphinx";
+
+        private const string ModelPackageHint = "install the Debian package pocketsphinx-en-us or set " + PocketSphinxOptions.ModelDirectoryVariable;
+
+        private readonly PocketSphinxOptions _options;
+        private readonly object _gate = new object();
+        private PocketSphinxDecoder? _decoder;
+        private PocketSphinxRecognitionStream? _openStream;
+        private bool _disposed;
+
+        public PocketSphinxSpeechToText() : this(new PocketSphinxOptions())
+        {
+        }
+
+        public PocketSphinxSpeechToText(PocketSphinxOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+        }
+
+        public string Name => ProviderName;
+
+        /// <summary>Words of the last prepared context the dictionary lacks; the caller may warn the designer.</summary>
+        public IReadOnlyList<string> MissingWords { get; private set; } = Array.Empty<string>();
+
+        /// <summary>True when the last PrepareAsync loaded the character's own language model.</summary>
+        public bool UsesCharacterModel { get; private set; }
+
+        public Task PrepareAsync(RecognitionContext context, CancellationToken cancellationToken)
+        {
+            if (context == null)
+            {
+                throw new ArgumentNullException(nameof(context));
+            }
+
+            // Loading the acoustic model takes a moment: keep it off the caller's thread.
+            return Task.Run(() => Prepare(context, cancellationToken), cancellationToken);
+        }
+
+        public Task<ISpeechRecognitionStream> StartAsync(ISpeechRecognitionEvents events, CancellationToken cancellationToken)
+        {
+            if (events == null)
+            {
+                throw new ArgumentNullException(nameof(events));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                var decoder = _decoder ?? throw new InvalidOperationException("PrepareAsync must complete before StartAsync.");
+                if (_openStream != null)
+                {
+                    throw new InvalidOperationException("The PocketSphinx decoder is already recognising an utterance.");
+                }
+
+                decoder.StartUtterance();
+                var interimSamples = AudioFormat.SamplesIn(_options.InterimInterval);
+                _openStream = new PocketSphinxRecognitionStream(decoder, events, interimSamples, StreamClosed);
+                return Task.FromResult<ISpeechRecognitionStream>(_openStream);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _disposed = true;
+                _decoder?.Dispose();
+                _decoder = null;
+            }
+        }
+
+        private void Prepare(RecognitionContext context, CancellationToken cancellationToken)
+        {
+            RequireModelFile(_options.AcousticModel);
+            RequireModelFile(Path.Combine(_options.AcousticModel, "mdef"));
+            RequireModelFile(_options.Dictionary);
+            var character = _options.UseCharacterModel
+                ? CharacterLanguageModel.Build(context, _options.Dictionary, _options.Cache)
+                : null;
+            bool useCharacter = character != null && !character.IsEmpty;
+            if (!useCharacter)
+            {
+                RequireModelFile(_options.GenericLanguageModel);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var decoder = useCharacter
+                ? LoadDecoder(character!.LanguageModelPath, character.DictionaryPath)
+                : LoadDecoder(_options.GenericLanguageModel, _options.Dictionary);
+            lock (_gate)
+            {
+                if (_disposed || _openStream != null)
+                {
+                    decoder.Dispose();
+                    ThrowIfDisposed();
+                    throw new InvalidOperationException("Cannot prepare while an utterance is being recognised.");
+                }
+
+                _decoder?.Dispose();
+                _decoder = decoder;
+                MissingWords = character?.MissingWords ?? Array.Empty<string>();
+                UsesCharacterModel = useCharacter;
+            }
+        }
+
+        private PocketSphinxDecoder LoadDecoder(string languageModel, string dictionary)
+        {
+            try
+            {
+                return PocketSphinxDecoder.Load(_options.AcousticModel, languageModel, dictionary);
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+            {
+                throw new ProviderException(ProviderName, "the PocketSphinx library is missing (install the Debian packages libpocketsphinx3 and libsphinxbase3)", e);
+            }
+        }
+
+        private static void RequireModelFile(string path)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new ProviderException(ProviderName, $"model file not found: {path} ({ModelPackageHint})");
+            }
+        }
+
+        private void StreamClosed(PocketSphinxRecognitionStream stream)
+        {
+            lock (_gate)
+            {
+                if (_openStream == stream)
+                {
+                    _openStream = null;
+                }
+            }
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(PocketSphinxSpeechToText));
+            }
+        }
+    }
+}

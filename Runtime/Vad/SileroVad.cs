@@ -1,0 +1,92 @@
+using System;
+using Microsoft.ML.OnnxRuntime;
+using VoiceNpc.Characters;
+
+namespace VoiceNpc.Vad
+{
+    /// <summary>
+    /// Silero VAD v5 through ONNX Runtime: 512-sample windows at 16 kHz, each prefixed with 64 samples of context from
+    /// the previous window, and an RNN state carried between windows. Tensors are bound once to preallocated arrays so
+    /// a window runs without managed allocations.
+    /// </summary>
+    public sealed class SileroVad : IVoiceActivityDetector
+    {
+        private const int WindowSamples = 512;
+        private const int ContextSamples = 64;
+        private const int StateSize = 2 * 1 * 128;
+
+        private static readonly string[] InputNames = { "input", "state", "sr" };
+        private static readonly string[] OutputNames = { "output", "stateN" };
+
+        private readonly InferenceSession _session;
+        private readonly RunOptions _runOptions = new RunOptions();
+        private readonly float[] _input = new float[ContextSamples + WindowSamples];
+        private readonly float[] _state = new float[StateSize];
+        private readonly float[] _stateOut = new float[StateSize];
+        private readonly float[] _output = new float[1];
+        private readonly long[] _sampleRate = { Audio.AudioFormat.SampleRate };
+        private readonly OrtValue[] _inputValues;
+        private readonly OrtValue[] _outputValues;
+        private int _filled;
+        private float _probability;
+
+        public SileroVad(string modelPath)
+        {
+            var options = new SessionOptions { InterOpNumThreads = 1, IntraOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+            options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
+            _session = new InferenceSession(modelPath, options);
+            _inputValues = new[]
+            {
+                OrtValue.CreateTensorValueFromMemory(_input, new long[] { 1, _input.Length }),
+                OrtValue.CreateTensorValueFromMemory(_state, new long[] { 2, 1, 128 }),
+                OrtValue.CreateTensorValueFromMemory(_sampleRate, new long[] { 1 }),
+            };
+            _outputValues = new[]
+            {
+                OrtValue.CreateTensorValueFromMemory(_output, new long[] { 1, 1 }),
+                OrtValue.CreateTensorValueFromMemory(_stateOut, new long[] { 2, 1, 128 }),
+            };
+        }
+
+        public string Name => ProviderNames.Silero;
+
+        public float Process(ReadOnlySpan<short> frame)
+        {
+            while (frame.Length > 0)
+            {
+                int take = Math.Min(frame.Length, WindowSamples - _filled);
+                for (int i = 0; i < take; i++) _input[ContextSamples + _filled + i] = frame[i] / 32768f;
+                _filled += take;
+                frame = frame.Slice(take);
+                if (_filled == WindowSamples) RunWindow();
+            }
+            return _probability;
+        }
+
+        private void RunWindow()
+        {
+            _session.Run(_runOptions, InputNames, _inputValues, OutputNames, _outputValues);
+            _probability = _output[0];
+            Array.Copy(_stateOut, _state, StateSize);
+            // The last 64 samples of this window are the next window's context.
+            Array.Copy(_input, WindowSamples, _input, 0, ContextSamples);
+            _filled = 0;
+        }
+
+        public void Reset()
+        {
+            Array.Clear(_input, 0, _input.Length);
+            Array.Clear(_state, 0, _state.Length);
+            _filled = 0;
+            _probability = 0;
+        }
+
+        public void Dispose()
+        {
+            foreach (var value in _inputValues) value.Dispose();
+            foreach (var value in _outputValues) value.Dispose();
+            _runOptions.Dispose();
+            _session.Dispose();
+        }
+    }
+}

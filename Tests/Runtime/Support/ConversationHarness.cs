@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VoiceNpc.Audio;
+using VoiceNpc.Brain;
+using VoiceNpc.Characters;
+using VoiceNpc.Conversation;
+using VoiceNpc.Providers.Scripted;
+using VoiceNpc.Stt;
+using VoiceNpc.Testing;
+using VoiceNpc.Timing;
+using VoiceNpc.Tts;
+using VoiceNpc.Vad;
+
+namespace VoiceNpc.Tests.Support
+{
+    /// <summary>
+    /// Runs a whole conversation on a virtual clock with deterministic providers: tone "speech" in, scripted
+    /// transcripts, the scripted brain, tone "speech" out. Collects every event game code would see.
+    /// </summary>
+    public sealed class ConversationHarness
+    {
+        public VirtualClock Clock { get; } = new VirtualClock();
+        public List<ConversationEvent> Events { get; } = new List<ConversationEvent>();
+        public ScriptedSpeechToText Stt { get; }
+        public DelayedBrain Brain { get; }
+        public ToneTextToSpeech Tts { get; }
+        public CharacterDefinition Character { get; set; }
+        public List<ISpeechToText> ExtraStt { get; } = new List<ISpeechToText>();
+        public List<ICharacterBrain> ExtraBrains { get; } = new List<ICharacterBrain>();
+        public List<ITextToSpeech> ExtraTts { get; } = new List<ITextToSpeech>();
+        /// <summary>The thread that called Pump last: events must arrive on it.</summary>
+        public int PumpingThread { get; private set; }
+
+        /// <summary>Events raised on any other thread than the one calling Pump: must stay zero.</summary>
+        public int WrongThreadEvents { get; private set; }
+        public VirtualAudioDevice? Device { get; private set; }
+        public ConversationMemory? Memory { get; private set; }
+
+        public ConversationHarness(params string[] playerTexts)
+        {
+            Stt = new ScriptedSpeechToText(Clock, playerTexts);
+            Brain = new DelayedBrain(new ScriptedBrain(), Clock);
+            Tts = new ToneTextToSpeech(Clock) { WordDuration = TimeSpan.FromMilliseconds(200) };
+            Character = CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
+        }
+
+        public IEnumerable<T> Of<T>() where T : ConversationEvent => Events.OfType<T>();
+
+        /// <summary>Plays the script into the virtual microphone and runs until <paramref name="expectedTurns"/> turns completed.</summary>
+        public void Run(PlayerScript script, int expectedTurns)
+        {
+            RunAsync(script, expectedTurns).GetAwaiter().GetResult();
+        }
+
+        private async Task RunAsync(PlayerScript script, int expectedTurns)
+        {
+            Device = new VirtualAudioDevice(script);
+            var providers = new ConversationProviders(
+                new StageChain<IVoiceActivityDetector>("vad", new[] { ("energy", (IVoiceActivityDetector)new EnergyVad()) }),
+                new StageChain<ISpeechToText>("stt", new[] { (Stt.Name, (ISpeechToText)Stt) }.Concat(ExtraStt.Select(s => (s.Name, s))).ToList()),
+                new StageChain<ICharacterBrain>("llm", new[] { (Brain.Name, (ICharacterBrain)Brain) }.Concat(ExtraBrains.Select(b => (b.Name, b))).ToList()),
+                new StageChain<ITextToSpeech>("tts", new[] { (Tts.Name, (ITextToSpeech)Tts) }.Concat(ExtraTts.Select(t => (t.Name, t))).ToList()),
+                Array.Empty<ProviderFellBack>());
+            var character = Character with { Voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") } };
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, null, timeout.Token);
+            Memory = conversation.Memory;
+            conversation.EventRaised += e =>
+            {
+                if (Environment.CurrentManagedThreadId != PumpingThread) WrongThreadEvents++;
+                Events.Add(e);
+            };
+            try
+            {
+                while (Of<TurnCompleted>().Count() < expectedTurns)
+                {
+                    if (Clock.Now > TimeSpan.FromMinutes(5)) throw new TimeoutException("the conversation did not finish in 5 virtual minutes");
+                    await conversation.WaitForEventsAsync(timeout.Token);
+                    PumpingThread = Environment.CurrentManagedThreadId;
+                    conversation.Pump();
+                }
+            }
+            finally
+            {
+                await conversation.DisposeAsync();
+                PumpingThread = Environment.CurrentManagedThreadId;
+                conversation.Pump();
+            }
+        }
+
+        public static short[] Speech(double seconds) => ToneSpeech.Make(TimeSpan.FromSeconds(seconds));
+    }
+}
