@@ -40,11 +40,11 @@ namespace VoiceNpc.Cli
             var sttChain = new StageChain<ISpeechToText>("stt", new[] { (stt.Name, (ISpeechToText)stt) });
 
             var pool = new FramePool(AudioFormat.FrameSamples, 512);
-            var sttChannel = Channel.CreateBounded<SttInput>(new BoundedChannelOptions(576) { SingleReader = true, SingleWriter = true });
+            var sttChannel = new TrackedChannel<SttInput>(576, clock.Work);
             var playback = Channel.CreateBounded<PlaybackItem>(1);
             var device = new LoopingMicrophone(speech);
-            var pump = new ConversationPump(device, clock, character, events, vadChain, pool, sttChannel.Writer, playback.Reader, new FillerLines(), new ConversationMemory());
-            var worker = new SttWorker(sttChannel.Reader, sttChain, pool, clock, events, character.TurnTaking.MaxTurnSeconds, (_, _) => { });
+            var pump = new ConversationPump(device, clock, character, events, vadChain, pool, sttChannel, playback.Reader, new FillerLines(), new ConversationMemory());
+            var worker = new SttWorker(sttChannel, sttChain, pool, clock, events, character.TurnTaking.MaxTurnSeconds, (_, _) => { });
             var running = Task.Run(worker.RunAsync);
 
             long pumpBytes = 0, totalBefore = 0;
@@ -60,7 +60,7 @@ namespace VoiceNpc.Cli
                 while (events.TryTake(out _)) { }
             }
             long totalBytes = GC.GetTotalAllocatedBytes(true) - totalBefore;
-            sttChannel.Writer.Complete();
+            sttChannel.Complete();
             running.GetAwaiter().GetResult();
             vadChain.Dispose();
             sttChain.Dispose();

@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using VoiceNpc.Brain;
 using VoiceNpc.Timing;
@@ -12,13 +11,13 @@ namespace VoiceNpc.Conversation
     /// </summary>
     internal sealed class BrainWorker
     {
-        private readonly ChannelReader<ReplyRequest> _input;
-        private readonly ChannelWriter<ClauseItem> _output;
+        private readonly TrackedChannel<ReplyRequest> _input;
+        private readonly TrackedChannel<ClauseItem> _output;
         private readonly StageChain<ICharacterBrain> _chain;
         private readonly IClock _clock;
         private readonly EventQueue _events;
 
-        public BrainWorker(ChannelReader<ReplyRequest> input, ChannelWriter<ClauseItem> output, StageChain<ICharacterBrain> chain, IClock clock, EventQueue events)
+        public BrainWorker(TrackedChannel<ReplyRequest> input, TrackedChannel<ClauseItem> output, StageChain<ICharacterBrain> chain, IClock clock, EventQueue events)
         {
             _input = input;
             _output = output;
@@ -29,15 +28,8 @@ namespace VoiceNpc.Conversation
 
         public async Task RunAsync()
         {
-            while (await _input.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (_input.TryRead(out var request))
-                {
-                    try { await ReplyAsync(request).ConfigureAwait(false); }
-                    finally { _clock.Work.End(); }
-                }
-            }
-            _output.TryComplete();
+            await _input.ConsumeAsync(ReplyAsync, e => _events.Post(new ConversationError(_clock.Now, "llm", e.Message, e))).ConfigureAwait(false);
+            _output.Complete();
         }
 
         private async Task ReplyAsync(ReplyRequest request)
@@ -74,7 +66,6 @@ namespace VoiceNpc.Conversation
             }
             finally
             {
-                _clock.Work.Begin();
                 await _output.WriteAsync(new ClauseItem(turn, null)).ConfigureAwait(false);
             }
         }
@@ -82,7 +73,6 @@ namespace VoiceNpc.Conversation
         private async Task SendAsync(TurnContext turn, string clause)
         {
             turn.MarkFirstClause(_clock.Now);
-            _clock.Work.Begin();
             await _output.WriteAsync(new ClauseItem(turn, clause)).ConfigureAwait(false);
         }
 

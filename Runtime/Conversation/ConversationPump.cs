@@ -26,7 +26,7 @@ namespace VoiceNpc.Conversation
         private readonly SpeechSegmenter _segmenter;
         private readonly PreRollBuffer _preRoll;
         private readonly FramePool _pool;
-        private readonly ChannelWriter<SttInput> _stt;
+        private readonly TrackedChannel<SttInput> _stt;
         private readonly ChannelReader<PlaybackItem> _playback;
         private readonly PlaybackScheduler _scheduler;
         private readonly FillerLines _fillers;
@@ -43,7 +43,7 @@ namespace VoiceNpc.Conversation
         private bool _faultReported;
 
         public ConversationPump(IAudioDevice device, IClock clock, CharacterDefinition character, EventQueue events, VadChain vad,
-            FramePool pool, ChannelWriter<SttInput> stt, ChannelReader<PlaybackItem> playback, FillerLines fillers, ConversationMemory memory)
+            FramePool pool, TrackedChannel<SttInput> stt, ChannelReader<PlaybackItem> playback, FillerLines fillers, ConversationMemory memory)
         {
             _device = device;
             _clock = clock;
@@ -134,18 +134,15 @@ namespace VoiceNpc.Conversation
 
         private void PostFrame(short[] frame, int length)
         {
-            _clock.Work.Begin();
             if (_stt.TryWrite(new SttInput(SttInputKind.Audio, _utterance!, frame, length))) return;
-            _clock.Work.End();
             _pool.Return(frame);
             DroppedFrames++;
         }
 
         private void Post(SttInputKind kind, TurnContext turn)
         {
-            _clock.Work.Begin();
-            // Control messages must not be dropped: the channel keeps room for them by bounding audio via the pool.
-            if (!_stt.TryWrite(new SttInput(kind, turn))) { _clock.Work.End(); DroppedFrames++; }
+            // Control messages are not dropped: the channel has room for them beyond the audio the pool can lend out.
+            if (!_stt.TryWrite(new SttInput(kind, turn))) DroppedFrames++;
         }
 
         private void CancelUtterance()
@@ -172,10 +169,22 @@ namespace VoiceNpc.Conversation
         {
             var interrupted = _reply!;
             interrupted.Cancel();
-            string heard = _scheduler.HeardText(interrupted);
+            string heard = LeadingWords(interrupted.NpcText, _scheduler.HeardWordCount(interrupted));
             _scheduler.Clear();
             FinishReply(now, interrupted: true, heard);
             SetState(TurnState.PlayerSpeaking, now);
+        }
+
+        /// <summary>The text up to the end of its <paramref name="count"/>-th word, punctuation kept.</summary>
+        private static string LeadingWords(string text, int count)
+        {
+            int i = 0;
+            for (int word = 0; word < count && i < text.Length; word++)
+            {
+                while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+                while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            }
+            return text.Substring(0, i).Trim();
         }
 
         private void HandleReply(TimeSpan now)
@@ -185,7 +194,6 @@ namespace VoiceNpc.Conversation
             bool complete = turn.ReplyComplete;
             while (_playback.TryRead(out var item))
             {
-                _clock.Work.End();
                 if (item.Turn == turn && !turn.IsCancelled && item.Chunk != null) _scheduler.Enqueue(turn, item.Chunk, false, turn.NpcText);
             }
             if (turn.TranscriptReady && turn.PlayerText.Length == 0)

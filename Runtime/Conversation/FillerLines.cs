@@ -12,14 +12,15 @@ namespace VoiceNpc.Conversation
     /// </summary>
     internal sealed class FillerLines
     {
-        private readonly List<(string Text, SpeechChunk Audio)> _lines = new List<(string, SpeechChunk)>();
+        // Published whole once synthesized: the pump reads it while start-up is still speaking the lines.
+        private volatile (string Text, SpeechChunk Audio)[] _lines = new (string, SpeechChunk)[0];
         private int _next;
 
-        public int Count => _lines.Count;
+        public int Count => _lines.Length;
 
-        public static async Task<FillerLines> SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, CancellationToken cancellationToken)
+        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, CancellationToken cancellationToken)
         {
-            var fillers = new FillerLines();
+            var lines = new List<(string, SpeechChunk)>();
             var voice = character.Voices.TryGetValue(tts.Name, out var v) ? v : new VoiceSettings("");
             foreach (var text in character.Fillers)
             {
@@ -33,16 +34,17 @@ namespace VoiceNpc.Conversation
                     foreach (var w in chunk.Words) words.Add(w with { Start = w.Start + offset, End = w.End + offset });
                     foreach (var p in chunk.Phones) phones.Add(p with { Start = p.Start + offset, End = p.End + offset });
                 }
-                if (samples.Count > 0) fillers._lines.Add((text, new SpeechChunk(samples.ToArray(), words, phones)));
+                if (samples.Count > 0) lines.Add((text, new SpeechChunk(samples.ToArray(), words, phones)));
             }
-            return fillers;
+            _lines = lines.ToArray();
         }
 
         /// <summary>The next filler, rotating so the same one is not heard twice in a row; null when there are none.</summary>
         public (string Text, SpeechChunk Audio)? Next()
         {
-            if (_lines.Count == 0) return null;
-            return _lines[_next++ % _lines.Count];
+            var lines = _lines;
+            if (lines.Length == 0) return null;
+            return lines[_next++ % lines.Length];
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using VoiceNpc.Audio;
 using VoiceNpc.Tts;
 
@@ -65,18 +64,14 @@ namespace VoiceNpc.Conversation
             _marks.RemoveRange(0, count);
         }
 
-        /// <summary>The words of a turn the speakers have finished playing: what the player heard.</summary>
-        public string HeardText(TurnContext turn)
+        /// <summary>How many words of a turn the speakers have finished playing.</summary>
+        public int HeardWordCount(TurnContext turn)
         {
             long played = _device.PlayedSamples;
-            var heard = new StringBuilder();
-            foreach (var (wordTurn, word, end) in _spokenWords)
-            {
-                if (wordTurn != turn || end > played) continue;
-                if (heard.Length > 0) heard.Append(' ');
-                heard.Append(word);
-            }
-            return heard.ToString();
+            int count = 0;
+            foreach (var (wordTurn, _, end) in _spokenWords)
+                if (wordTurn == turn && end <= played) count++;
+            return count;
         }
 
         /// <summary>Barge-in: drops everything queued here and in the device, at once.</summary>

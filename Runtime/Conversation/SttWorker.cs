@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using VoiceNpc.Audio;
 using VoiceNpc.Stt;
@@ -14,7 +13,7 @@ namespace VoiceNpc.Conversation
     /// </summary>
     internal sealed class SttWorker
     {
-        private readonly ChannelReader<SttInput> _input;
+        private readonly TrackedChannel<SttInput> _input;
         private readonly StageChain<ISpeechToText> _chain;
         private readonly FramePool _pool;
         private readonly IClock _clock;
@@ -26,7 +25,7 @@ namespace VoiceNpc.Conversation
         private ISpeechToText? _streamProvider;
         private TurnContext? _turn;
 
-        public SttWorker(ChannelReader<SttInput> input, StageChain<ISpeechToText> chain, FramePool pool, IClock clock,
+        public SttWorker(TrackedChannel<SttInput> input, StageChain<ISpeechToText> chain, FramePool pool, IClock clock,
             EventQueue events, double maxUtteranceSeconds, Action<TurnContext, Transcript> onFinal)
         {
             _input = input;
@@ -41,20 +40,20 @@ namespace VoiceNpc.Conversation
 
         public async Task RunAsync()
         {
-            while (await _input.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (_input.TryRead(out var item))
-                {
-                    try { await HandleAsync(item).ConfigureAwait(false); }
-                    finally
-                    {
-                        if (item.Frame != null) _pool.Return(item.Frame);
-                        _clock.Work.End();
-                    }
-                }
-            }
+            await _input.ConsumeAsync(HandleAndReturnFrameAsync, Failed).ConfigureAwait(false);
             CloseStream();
         }
+
+        private async Task HandleAndReturnFrameAsync(SttInput item)
+        {
+            try { await HandleAsync(item).ConfigureAwait(false); }
+            finally
+            {
+                if (item.Frame != null) _pool.Return(item.Frame);
+            }
+        }
+
+        private void Failed(Exception e) => _events.Post(new ConversationError(_clock.Now, "stt", e.Message, e));
 
         private async Task HandleAsync(SttInput item)
         {

@@ -13,14 +13,14 @@ namespace VoiceNpc.Conversation
     /// </summary>
     internal sealed class TtsWorker
     {
-        private readonly ChannelReader<ClauseItem> _input;
+        private readonly TrackedChannel<ClauseItem> _input;
         private readonly ChannelWriter<PlaybackItem> _output;
         private readonly StageChain<ITextToSpeech> _chain;
         private readonly CharacterDefinition _character;
         private readonly IClock _clock;
         private readonly EventQueue _events;
 
-        public TtsWorker(ChannelReader<ClauseItem> input, ChannelWriter<PlaybackItem> output, StageChain<ITextToSpeech> chain,
+        public TtsWorker(TrackedChannel<ClauseItem> input, ChannelWriter<PlaybackItem> output, StageChain<ITextToSpeech> chain,
             CharacterDefinition character, IClock clock, EventQueue events)
         {
             _input = input;
@@ -33,19 +33,14 @@ namespace VoiceNpc.Conversation
 
         public async Task RunAsync()
         {
-            while (await _input.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (_input.TryRead(out var item))
-                {
-                    try
-                    {
-                        if (item.Text == null) item.Turn.CompleteReply();
-                        else if (!item.Turn.IsCancelled) await SpeakAsync(item.Turn, item.Text).ConfigureAwait(false);
-                    }
-                    finally { _clock.Work.End(); }
-                }
-            }
+            await _input.ConsumeAsync(HandleAsync, e => _events.Post(new ConversationError(_clock.Now, "tts", e.Message, e))).ConfigureAwait(false);
             _output.TryComplete();
+        }
+
+        private async Task HandleAsync(ClauseItem item)
+        {
+            if (item.Text == null) item.Turn.CompleteReply();
+            else if (!item.Turn.IsCancelled) await SpeakAsync(item.Turn, item.Text).ConfigureAwait(false);
         }
 
         private async Task SpeakAsync(TurnContext turn, string clause)
@@ -59,7 +54,7 @@ namespace VoiceNpc.Conversation
                     await foreach (var chunk in tts.SynthesizeAsync(clause, VoiceFor(tts.Name), turn.Token).ConfigureAwait(false))
                     {
                         turn.MarkFirstAudio(_clock.Now);
-                        _clock.Work.Begin();
+                        // Not tracked as work: the pump that drains it is the clock's heartbeat, not a stage.
                         await _output.WriteAsync(new PlaybackItem(turn, chunk)).ConfigureAwait(false);
                     }
                     return;

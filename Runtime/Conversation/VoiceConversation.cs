@@ -24,8 +24,8 @@ namespace VoiceNpc.Conversation
         private readonly ConversationProviders _providers;
         private readonly IClock _clock;
         private ConversationPump? _pump;
-        private Channel<SttInput>? _stt;
-        private Channel<ReplyRequest>? _replies;
+        private TrackedChannel<SttInput>? _stt;
+        private TrackedChannel<ReplyRequest>? _replies;
         private Task _running = Task.CompletedTask;
 
         private VoiceConversation(CharacterDefinition character, ConversationProviders providers, IClock clock, ConversationMemory memory)
@@ -78,26 +78,31 @@ namespace VoiceNpc.Conversation
         {
             foreach (var skipped in _providers.Skipped) _events.Post(skipped);
             await PrepareSpeechToTextAsync(cancellationToken).ConfigureAwait(false);
-            var fillers = await SynthesizeFillersAsync(cancellationToken).ConfigureAwait(false);
+            var fillers = new FillerLines();
 
             var pool = new FramePool(AudioFormat.FrameSamples, SttQueueFrames);
             // Room for control messages beyond the audio the pool can lend out, so Begin/Finalize are never dropped.
-            _stt = Channel.CreateBounded<SttInput>(new BoundedChannelOptions(SttQueueFrames + 64) { SingleReader = true, SingleWriter = true });
-            _replies = Channel.CreateBounded<ReplyRequest>(new BoundedChannelOptions(4) { SingleReader = true });
-            var clauses = Channel.CreateBounded<ClauseItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+            _stt = new TrackedChannel<SttInput>(SttQueueFrames + 64, _clock.Work);
+            _replies = new TrackedChannel<ReplyRequest>(4, _clock.Work);
+            var clauses = new TrackedChannel<ClauseItem>(64, _clock.Work);
             var playback = Channel.CreateBounded<PlaybackItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
 
             var vad = new VadChain(_providers.Vad, _events);
-            _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt.Writer, playback.Reader, fillers, Memory);
-            var stt = new SttWorker(_stt.Reader, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, OnFinalTranscript);
-            var brain = new BrainWorker(_replies.Reader, clauses.Writer, _providers.Llm, _clock, _events);
-            var tts = new TtsWorker(clauses.Reader, playback.Writer, _providers.Tts, Character, _clock, _events);
+            _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt, playback.Reader, fillers, Memory);
+            var stt = new SttWorker(_stt, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, OnFinalTranscript);
+            var brain = new BrainWorker(_replies, clauses, _providers.Llm, _clock, _events);
+            var tts = new TtsWorker(clauses, playback.Writer, _providers.Tts, Character, _clock, _events);
 
             _running = Task.WhenAll(
                 Task.Run(stt.RunAsync),
                 Task.Run(brain.RunAsync),
                 Task.Run(tts.RunAsync),
                 Task.Run(() => RunPumpAsync(_stop.Token)));
+            // The pump already listens; the filler lines are spoken now, as tracked work, so simulated TTS latency
+            // on a virtual clock moves its time forward like any other stage's.
+            _clock.Work.Begin();
+            try { await SynthesizeFillersAsync(fillers, cancellationToken).ConfigureAwait(false); }
+            finally { _clock.Work.End(); }
         }
 
         private async Task PrepareSpeechToTextAsync(CancellationToken cancellationToken)
@@ -120,19 +125,23 @@ namespace VoiceNpc.Conversation
             }
         }
 
-        private async Task<FillerLines> SynthesizeFillersAsync(CancellationToken cancellationToken)
+        private async Task SynthesizeFillersAsync(FillerLines fillers, CancellationToken cancellationToken)
         {
             while (true)
             {
                 var tts = _providers.Tts.Current;
-                try { return await FillerLines.SynthesizeAsync(Character, tts, cancellationToken).ConfigureAwait(false); }
+                try
+                {
+                    await fillers.SynthesizeAsync(Character, tts, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
                     string? next = _providers.Tts.FallBack(tts);
                     if (next == null)
                     {
                         _events.Post(new ConversationError(_clock.Now, "tts", "no filler lines: " + e.Message, e));
-                        return new FillerLines();
+                        return;
                     }
                     _events.Post(new ProviderFellBack(_clock.Now, "tts", tts.Name, next, e.Message));
                 }
@@ -146,10 +155,8 @@ namespace VoiceNpc.Conversation
             _events.Post(new TranscriptReceived(now, turn.Id, text, true));
             if (text.Length > 0 && !turn.IsCancelled)
             {
-                _clock.Work.Begin();
-                if (!_replies!.Writer.TryWrite(new ReplyRequest(turn, new BrainRequest(Character, text, Memory.Turns))))
+                if (!_replies!.TryWrite(new ReplyRequest(turn, new BrainRequest(Character, text, Memory.Turns))))
                 {
-                    _clock.Work.End();
                     _events.Post(new ConversationError(now, "llm", "the brain is still busy with earlier turns; this one was skipped", null));
                     text = "";
                 }
@@ -181,8 +188,8 @@ namespace VoiceNpc.Conversation
         public async ValueTask DisposeAsync()
         {
             _stop.Cancel();
-            _stt?.Writer.TryComplete();
-            _replies?.Writer.TryComplete();
+            _stt?.Complete();
+            _replies?.Complete();
             try { await _running.ConfigureAwait(false); }
             catch (Exception e) { _events.Post(new ConversationError(_clock.Now, "shutdown", e.Message, e)); }
             _providers.Dispose();

@@ -17,7 +17,7 @@ namespace VoiceNpc.Tests.Conversation
             var harness = new ConversationHarness("what do you sell", "goodbye");
             var script = new PlayerScript(new[] { ConversationHarness.Speech(1.0), ConversationHarness.Speech(1.0) })
             {
-                BargeInAfter = TimeSpan.FromMilliseconds(900),
+                BargeInAfter = TimeSpan.FromMilliseconds(500),
             };
             harness.Run(script, expectedTurns: 2);
 
@@ -32,10 +32,10 @@ namespace VoiceNpc.Tests.Conversation
             Assert.That(harness.Memory!.Turns[0].NpcText, Is.EqualTo(ended.HeardText));
             Assert.That(harness.Memory.Turns[0].Interrupted, Is.True);
 
-            // The NPC's audio stopped where the player cut in: 0.9 s + the 0.5 s barge-in minimum, and a frame or two.
+            // The NPC's audio stopped where the player cut in: 0.5 s + the 0.5 s barge-in minimum, and a frame or two.
             var started = harness.Of<NpcLineStarted>().First();
             double playedSeconds = (ended.PlaybackSample - started.PlaybackSample) / (double)AudioFormat.SampleRate;
-            Assert.That(playedSeconds, Is.InRange(1.3, 1.6));
+            Assert.That(playedSeconds, Is.InRange(0.9, 1.2));
             Assert.That(harness.Of<TurnCompleted>().Last().Metrics.NpcText, Is.EqualTo("Safe roads, traveller."));
         }
 

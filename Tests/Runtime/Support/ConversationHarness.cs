@@ -65,7 +65,7 @@ namespace VoiceNpc.Tests.Support
                 new StageChain<ITextToSpeech>("tts", new[] { (Tts.Name, (ITextToSpeech)Tts) }.Concat(ExtraTts.Select(t => (t.Name, t))).ToList()),
                 Array.Empty<ProviderFellBack>());
             var character = Character with { Voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") } };
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, null, timeout.Token);
             Memory = conversation.Memory;
             conversation.EventRaised += e =>

