@@ -7,16 +7,13 @@ namespace VoiceNpc.Vad
     /// <summary>
     /// Silero VAD v5 through ONNX Runtime: 512-sample windows at 16 kHz, each prefixed with 64 samples of context from
     /// the previous window, and an RNN state carried between windows. Tensors are bound once to preallocated arrays so
-    /// a window runs without managed allocations.
+    /// a window runs without managed allocations (see the allocation test).
     /// </summary>
     public sealed class SileroVad : IVoiceActivityDetector
     {
         private const int WindowSamples = 512;
         private const int ContextSamples = 64;
         private const int StateSize = 2 * 1 * 128;
-
-        private static readonly string[] InputNames = { "input", "state", "sr" };
-        private static readonly string[] OutputNames = { "output", "stateN" };
 
         private readonly InferenceSession _session;
         private readonly RunOptions _runOptions = new RunOptions();
@@ -27,6 +24,7 @@ namespace VoiceNpc.Vad
         private readonly long[] _sampleRate = { Audio.AudioFormat.SampleRate };
         private readonly OrtValue[] _inputValues;
         private readonly OrtValue[] _outputValues;
+        private readonly OrtIoBinding _binding;
         private int _filled;
         private float _probability;
 
@@ -46,6 +44,13 @@ namespace VoiceNpc.Vad
                 OrtValue.CreateTensorValueFromMemory(_output, new long[] { 1, 1 }),
                 OrtValue.CreateTensorValueFromMemory(_stateOut, new long[] { 2, 1, 128 }),
             };
+            // Bound once: a run then passes no names or tensors across, and allocates nothing managed.
+            _binding = _session.CreateIoBinding();
+            _binding.BindInput("input", _inputValues[0]);
+            _binding.BindInput("state", _inputValues[1]);
+            _binding.BindInput("sr", _inputValues[2]);
+            _binding.BindOutput("output", _outputValues[0]);
+            _binding.BindOutput("stateN", _outputValues[1]);
         }
 
         public string Name => ProviderNames.Silero;
@@ -65,7 +70,7 @@ namespace VoiceNpc.Vad
 
         private void RunWindow()
         {
-            _session.Run(_runOptions, InputNames, _inputValues, OutputNames, _outputValues);
+            _session.RunWithBinding(_runOptions, _binding);
             _probability = _output[0];
             Array.Copy(_stateOut, _state, StateSize);
             // The last 64 samples of this window are the next window's context.
@@ -83,6 +88,7 @@ namespace VoiceNpc.Vad
 
         public void Dispose()
         {
+            _binding.Dispose();
             foreach (var value in _inputValues) value.Dispose();
             foreach (var value in _outputValues) value.Dispose();
             _runOptions.Dispose();

@@ -1,0 +1,115 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NUnit.Framework;
+using VoiceNpc.Audio;
+using VoiceNpc.Tests.Support;
+
+namespace VoiceNpc.Tests.EndToEnd
+{
+    /// <summary>The voicenpc command as a user runs it: real providers, real files, real time.</summary>
+    public class CliTalkTests
+    {
+        private string _output = "";
+
+        [SetUp]
+        public void CreateOutput() => _output = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-e2e-" + Guid.NewGuid().ToString("N"))).FullName;
+
+        [TearDown]
+        public void RemoveOutput() => Directory.Delete(_output, true);
+
+        private static (int Code, string Out, string Err) Voicenpc(params string[] args)
+        {
+            string dll = Path.Combine(AppContext.BaseDirectory, "voicenpc.dll");
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            info.ArgumentList.Add(dll);
+            foreach (var a in args) info.ArgumentList.Add(a);
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(180_000)) { process.Kill(true); Assert.Fail("voicenpc did not finish in 3 minutes"); }
+            return (process.ExitCode, stdout.Result, stderr.Result);
+        }
+
+        [Test]
+        public void TalkJsonAnswersEveryPlayerLineOfTheSample()
+        {
+            var (code, stdout, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter,
+                "--input", RepoPaths.PlayerLine("02-what-do-you-sell.wav"),
+                "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"),
+                "--output", _output, "--json");
+            Assert.That(code, Is.Zero, stderr);
+
+            using var json = JsonDocument.Parse(stdout);
+            Assert.That(json.RootElement.GetProperty("character").GetString(), Is.EqualTo("brenna-blacksmith"));
+            var turns = json.RootElement.GetProperty("turns").EnumerateArray().ToList();
+            Assert.That(turns.Count, Is.EqualTo(2));
+            Assert.That(turns[0].GetProperty("npc_text").GetString(), Does.StartWith("Swords, axes and shields"));
+            Assert.That(turns[1].GetProperty("npc_text").GetString(), Does.StartWith("Shields are twenty gold"));
+            foreach (var turn in turns)
+            {
+                Assert.That(turn.GetProperty("interrupted").GetBoolean(), Is.False);
+                Assert.That(turn.GetProperty("providers").GetProperty("stt").GetString(), Is.EqualTo("pocketsphinx"));
+                Assert.That(turn.GetProperty("providers").GetProperty("llm").GetString(), Is.EqualTo("scripted"));
+                Assert.That(turn.GetProperty("providers").GetProperty("tts").GetString(), Is.EqualTo("flite"));
+                Assert.That(turn.GetProperty("latency_ms").GetProperty("voice_to_voice").GetDouble(), Is.GreaterThan(0));
+                var audio = WavFile.ReadAsPipelineAudio(turn.GetProperty("npc_audio").GetString()!);
+                Assert.That(audio.Length, Is.GreaterThan(AudioFormat.SampleRate), "a reply of more than a second");
+                Assert.That(audio.Max(s => Math.Abs((int)s)), Is.GreaterThan(1000), "the reply is not silent");
+            }
+        }
+
+        [Test]
+        public void BargeInCutsTheReplyWhereThePlayerSpoke()
+        {
+            var (code, stdout, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter,
+                "--input", RepoPaths.PlayerLine("02-what-do-you-sell.wav"),
+                "--input", RepoPaths.PlayerLine("06-goodbye.wav"),
+                "--output", _output, "--json", "--barge-in-after", "1000");
+            Assert.That(code, Is.Zero, stderr);
+
+            var turns = JsonDocument.Parse(stdout).RootElement.GetProperty("turns").EnumerateArray().ToList();
+            Assert.That(turns[0].GetProperty("interrupted").GetBoolean(), Is.True);
+            string heard = turns[0].GetProperty("npc_text").GetString()!;
+            Assert.That("Swords, axes and shields, all forged right here. Take a look at the rack.", Does.StartWith(heard));
+            Assert.That(heard.Length, Is.LessThan(50));
+            var audio = WavFile.ReadAsPipelineAudio(turns[0].GetProperty("npc_audio").GetString()!);
+            Assert.That(audio.Length / (double)AudioFormat.SampleRate, Is.LessThan(2.5), "audio ends where the player cut in");
+        }
+
+        [Test]
+        public void InputThatIsNotAudioIsRefusedByNameBeforeAnythingRuns()
+        {
+            string bogus = Path.Combine(_output, "notes.wav");
+            File.WriteAllText(bogus, "this is not audio");
+            var (code, stdout, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter, "--input", bogus, "--output", _output, "--json");
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain(bogus).And.Contain("not a WAV file"));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(Directory.GetFiles(_output, "*.wav").Select(Path.GetFileName), Is.EqualTo(new[] { "notes.wav" }));
+        }
+
+        [Test]
+        public void EmptyAudioIsRefused()
+        {
+            string empty = Path.Combine(_output, "empty.wav");
+            WavFile.Write(empty, ReadOnlySpan<short>.Empty);
+            var (code, _, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter, "--input", empty, "--output", _output);
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain(empty).And.Contain("no audio"));
+        }
+
+        [Test]
+        public void ValidateExitsZeroForTheSampleAndOneWithTheProblems()
+        {
+            Assert.That(Voicenpc("characters", "validate", RepoPaths.BlacksmithCharacter).Code, Is.Zero);
+            string broken = Path.Combine(_output, "broken.character.json");
+            File.WriteAllText(broken, "{ \"id\": \"x y\", \"displayName\": 3 }");
+            var (code, stdout, _) = Voicenpc("characters", "validate", broken);
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stdout, Does.Contain("$.displayName").And.Contain("$.id").And.Contain("$.intents"));
+        }
+    }
+}
