@@ -53,15 +53,16 @@ namespace VoiceNpc.Cli
 
         public void Summarize(IReadOnlyList<TurnResult> turns, IReadOnlyList<string> files)
         {
-            var table = new Table().Title("Per-turn latency, ms after the end of the player's speech");
-            foreach (var column in new[] { "#", "STT / LLM / TTS", "final transcript", "first token", "first clause", "first audio", "voice-to-voice" })
+            var table = new Table().Title("Per-turn latency: ms from the end of the player's speech to the final transcript, first token, first clause, first TTS audio and first sample heard");
+            table.AddColumn("#").AddColumn("providers");
+            foreach (var column in new[] { "transcript", "token", "clause", "audio", "voice-to-voice" })
                 table.AddColumn(new TableColumn(column).RightAligned());
             for (int i = 0; i < turns.Count; i++)
             {
                 var m = turns[i].Metrics;
                 table.AddRow(
                     (i + 1).ToString(),
-                    Markup.Escape($"{m.SttProvider} / {m.LlmProvider} / {m.TtsProvider}"),
+                    Markup.Escape($"{m.SttProvider}, {m.LlmProvider}, {m.TtsProvider}"),
                     Ms(m.SinceEndOfSpeech(m.FinalTranscript)),
                     Ms(m.SinceEndOfSpeech(m.FirstToken)),
                     Ms(m.SinceEndOfSpeech(m.FirstClause)),

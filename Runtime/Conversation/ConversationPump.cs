@@ -41,6 +41,7 @@ namespace VoiceNpc.Conversation
         private TimeSpan? _firstSampleOut;
         private int _nextTurnId = 1;
         private bool _faultReported;
+        private TimeSpan _previousFrameAt;
 
         public ConversationPump(IAudioDevice device, IClock clock, CharacterDefinition character, EventQueue events, VadChain vad,
             FramePool pool, TrackedChannel<SttInput> stt, ChannelReader<PlaybackItem> playback, FillerLines fillers, ConversationMemory memory)
@@ -80,6 +81,7 @@ namespace VoiceNpc.Conversation
             if (_reply != null) HandleReply(now);
             _scheduler.Feed();
             AnnounceMarks(now);
+            _previousFrameAt = now;
         }
 
         private void HandleSpeech(SpeechSegmenter.Signal signal, TimeSpan now)
@@ -236,8 +238,10 @@ namespace VoiceNpc.Conversation
             long played = _device.PlayedSamples;
             foreach (var mark in _dueMarks)
             {
-                // The speakers passed the mark during the last frame: place it at its own time, not the frame's end.
+                // The speakers passed the mark during the last frame: place it at its own time, not the frame's end,
+                // but never before that frame began (frames run late and back to back when the pump catches up).
                 var at = now - AudioFormat.DurationOf(played - mark.Position);
+                if (at < _previousFrameAt) at = _previousFrameAt;
                 if (mark.Turn != _reply) continue;
                 switch (mark.Kind)
                 {

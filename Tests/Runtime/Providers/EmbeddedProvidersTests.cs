@@ -38,7 +38,7 @@ namespace VoiceNpc.Tests.Providers
         {
             var character = CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
             var silence = new short[AudioFormat.SampleRate / 2];
-            var speech = new FliteTextToSpeech().SynthesizeAsync(question, new VoiceSettings("rms"), default).ToBlockingList().SelectMany(c => c.Samples);
+            var speech = new FliteTextToSpeech().SynthesizeAsync(question, new VoiceSettings("kal16"), default).ToBlockingList().SelectMany(c => c.Samples);
             string heard = Hear(character, silence.Concat(speech).Concat(silence).ToArray());
 
             Assert.That(heard.Split(' '), Does.Contain(keyWord), $"heard \"{heard}\"");

@@ -1,3 +1,4 @@
+using VoiceNpc.Tests.Support;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -354,54 +355,13 @@ namespace VoiceNpc.Tests.Providers
     }
 
     /// <summary>
-    /// Speech for the tests from libflite's "slt" voice (16 kHz), through a minimal P/Invoke.
-    /// Temporary: the Flite provider will replace it. No unsafe code: the test project does not allow it.
+    /// Speech for the tests from the Flite provider's kal16 voice: deterministic, so recognition results repeat exactly.
     /// </summary>
     internal static class FliteTestSpeech
     {
-        // cst_wave: { const char* type; int sample_rate; int num_samples; int num_channels; short* samples; }
-        private static readonly int SampleRateOffset = IntPtr.Size;
-        private static readonly int SampleCountOffset = IntPtr.Size + 4;
-        private static readonly int SamplesOffset = IntPtr.Size + 12 + (IntPtr.Size - 4);
-
-        private static readonly object Gate = new object();
-        private static IntPtr _voice;
-
-        public static short[] Synthesize(string text)
-        {
-            lock (Gate)
-            {
-                if (_voice == IntPtr.Zero)
-                {
-                    flite_init();
-                    _voice = register_cmu_us_slt(IntPtr.Zero);
-                }
-
-                var wave = flite_text_to_wave(text, _voice);
-                try
-                {
-                    Assert.That(Marshal.ReadInt32(wave, SampleRateOffset), Is.EqualTo(AudioFormat.SampleRate));
-                    var samples = new short[Marshal.ReadInt32(wave, SampleCountOffset)];
-                    Marshal.Copy(Marshal.ReadIntPtr(wave, SamplesOffset), samples, 0, samples.Length);
-                    return samples;
-                }
-                finally
-                {
-                    delete_wave(wave);
-                }
-            }
-        }
-
-        [DllImport("flite", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        private static extern int flite_init();
-
-        [DllImport("flite_cmu_us_slt", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        private static extern IntPtr register_cmu_us_slt(IntPtr voxdir);
-
-        [DllImport("flite", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true, CharSet = CharSet.Ansi, BestFitMapping = false)]
-        private static extern IntPtr flite_text_to_wave(string text, IntPtr voice);
-
-        [DllImport("flite", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        private static extern void delete_wave(IntPtr wave);
+        public static short[] Synthesize(string text) =>
+            new VoiceNpc.Providers.Flite.FliteTextToSpeech()
+                .SynthesizeAsync(text, new VoiceNpc.Characters.VoiceSettings("kal16"), default)
+                .ToBlockingList().SelectMany(c => c.Samples).ToArray();
     }
 }

@@ -13,7 +13,7 @@ namespace VoiceNpc.Tests.Vad
     public class VadTests
     {
         private static short[] Speech() =>
-            new FliteTextToSpeech().SynthesizeAsync("Can you repair my sword before the battle tomorrow", new VoiceSettings("slt"), default)
+            new FliteTextToSpeech().SynthesizeAsync("Can you repair my sword before the battle tomorrow", new VoiceSettings("kal16"), default)
                 .ToBlockingList().SelectMany(c => c.Samples).ToArray();
 
         private static short[] Noise(double seconds, double amplitude)
