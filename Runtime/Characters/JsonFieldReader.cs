@@ -50,7 +50,8 @@ namespace VoiceNpc.Characters
         public double? OptionalNumber(JsonElement obj, string name, string path, double min, double max)
         {
             if (!TryGet(obj, name, path, false, out _)) return null;
-            return Number(obj, name, path, double.NaN, min, max) is var n && double.IsNaN(n) ? (double?)null : n;
+            double number = Number(obj, name, path, double.NaN, min, max);
+            return double.IsNaN(number) ? (double?)null : number;
         }
 
         /// <summary>An array of non-empty strings; <paramref name="minCount"/> &gt; 0 makes the field required.</summary>
@@ -68,7 +69,6 @@ namespace VoiceNpc.Characters
                 else result.Add(item.GetString()!);
                 index++;
             }
-            if (result.Count < minCount && index >= minCount) return result;
             if (index < minCount) Problem(here, $"at least {minCount} item{(minCount == 1 ? "" : "s")}, found {index}");
             return result;
         }

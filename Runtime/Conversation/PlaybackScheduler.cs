@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using VoiceNpc.Audio;
 using VoiceNpc.Tts;
 
@@ -18,7 +19,7 @@ namespace VoiceNpc.Conversation
         private readonly IAudioDevice _device;
         private readonly Queue<(TurnContext Turn, SpeechChunk Chunk, bool IsFiller, string Text)> _pending = new Queue<(TurnContext, SpeechChunk, bool, string)>();
         private readonly List<PlaybackMark> _marks = new List<PlaybackMark>();
-        private readonly List<(TurnContext Turn, string Word, long End)> _spokenWords = new List<(TurnContext, string, long)>();
+        private readonly List<(TurnContext Turn, long End)> _spokenWords = new List<(TurnContext, long)>();
         private (TurnContext Turn, SpeechChunk Chunk, bool IsFiller, string Text)? _current;
         private int _offset;
         private long _writtenEnd;
@@ -69,7 +70,7 @@ namespace VoiceNpc.Conversation
         {
             long played = _device.PlayedSamples;
             int count = 0;
-            foreach (var (wordTurn, _, end) in _spokenWords)
+            foreach (var (wordTurn, end) in _spokenWords)
                 if (wordTurn == turn && end <= played) count++;
             return count;
         }
@@ -93,24 +94,22 @@ namespace VoiceNpc.Conversation
             var (turn, chunk, isFiller, text) = segment;
             long end = start + chunk.Samples.Length;
             _writtenEnd = end;
-            _marks.Add(new PlaybackMark(start, PlaybackMarkKind.SegmentStart, turn, isFiller, text, chunk.Duration));
+            var added = new List<PlaybackMark> { new PlaybackMark(start, PlaybackMarkKind.SegmentStart, turn, isFiller, text, chunk.Duration) };
             foreach (var word in chunk.Words)
             {
                 long position = start + AudioFormat.SamplesIn(word.Start);
-                _marks.Add(new PlaybackMark(position, PlaybackMarkKind.Word, turn, isFiller, word.Word, word.End - word.Start));
-                if (!isFiller) _spokenWords.Add((turn, word.Word, start + AudioFormat.SamplesIn(word.End)));
+                added.Add(new PlaybackMark(position, PlaybackMarkKind.Word, turn, isFiller, word.Word, word.End - word.Start));
+                if (!isFiller) _spokenWords.Add((turn, start + AudioFormat.SamplesIn(word.End)));
             }
             foreach (var phone in chunk.Phones)
             {
                 long position = start + AudioFormat.SamplesIn(phone.Start);
-                _marks.Add(new PlaybackMark(position, PlaybackMarkKind.Phone, turn, isFiller, phone.Phone, phone.End - phone.Start));
+                added.Add(new PlaybackMark(position, PlaybackMarkKind.Phone, turn, isFiller, phone.Phone, phone.End - phone.Start));
             }
-            _marks.Add(new PlaybackMark(end - 1, PlaybackMarkKind.SegmentEnd, turn, isFiller, text, chunk.Duration));
-            // Stable sort by position: marks of one chunk interleave words and phones in time order.
-            var ordered = new List<PlaybackMark>(_marks);
-            ordered.Sort((a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : ordered.IndexOf(a).CompareTo(ordered.IndexOf(b)));
-            _marks.Clear();
-            _marks.AddRange(ordered);
+            added.Add(new PlaybackMark(end - 1, PlaybackMarkKind.SegmentEnd, turn, isFiller, text, chunk.Duration));
+            // Chunks play one after another, so this chunk's marks all follow the ones already queued; a stable sort
+            // keeps a word before the phone that starts with it.
+            _marks.AddRange(added.OrderBy(m => m.Position));
         }
     }
 }
