@@ -58,7 +58,7 @@ namespace VoiceNpc.Conversation
                     catch (Exception e)
                     {
                         // Once words are out, a second brain would contradict them: keep what was said.
-                        if (saidAnything || !FallBack(brain, e)) break;
+                        if (saidAnything || !Failover.Report(_chain, brain, brain.Name, e, _events, _clock.Now)) break;
                     }
                 }
                 string? rest = chunker.Flush();
@@ -74,18 +74,6 @@ namespace VoiceNpc.Conversation
         {
             turn.MarkFirstClause(_clock.Now);
             await _output.WriteAsync(new ClauseItem(turn, clause)).ConfigureAwait(false);
-        }
-
-        private bool FallBack(ICharacterBrain failed, Exception failure)
-        {
-            string? next = _chain.FallBack(failed);
-            if (next == null)
-            {
-                _events.Post(new ConversationError(_clock.Now, "llm", $"every brain failed; last: {failure.Message}", failure));
-                return false;
-            }
-            _events.Post(new ProviderFellBack(_clock.Now, "llm", failed.Name, next, failure.Message));
-            return true;
         }
     }
 }

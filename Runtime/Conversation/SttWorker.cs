@@ -98,7 +98,7 @@ namespace VoiceNpc.Conversation
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
-                    if (!FallBack(provider, e)) return;
+                    if (!Failover.Report(_chain, provider, provider.Name, e, _events, _clock.Now)) return;
                 }
             }
         }
@@ -131,7 +131,7 @@ namespace VoiceNpc.Conversation
         {
             var failed = _streamProvider!;
             CloseStream();
-            if (!FallBack(failed, failure) || _turn == null) return;
+            if (!Failover.Report(_chain, failed, failed.Name, failure, _events, _clock.Now) || _turn == null) return;
             await OpenStreamAsync(_turn).ConfigureAwait(false);
             if (_stream == null) return;
             try
@@ -142,19 +142,6 @@ namespace VoiceNpc.Conversation
             {
                 await ReplayOnNextProviderAsync(e).ConfigureAwait(false);
             }
-        }
-
-        private bool FallBack(ISpeechToText failed, Exception failure)
-        {
-            string from = failed.Name;
-            string? next = _chain.FallBack(failed);
-            if (next == null)
-            {
-                _events.Post(new ConversationError(_clock.Now, "stt", $"every speech-to-text provider failed; last: {failure.Message}", failure));
-                return false;
-            }
-            _events.Post(new ProviderFellBack(_clock.Now, "stt", from, next, failure.Message));
-            return true;
         }
 
         private void CloseStream()

@@ -62,13 +62,7 @@ namespace VoiceNpc.Conversation
                 catch (OperationCanceledException) when (turn.IsCancelled) { return; }
                 catch (Exception e)
                 {
-                    string? next = _chain.FallBack(tts);
-                    if (next == null)
-                    {
-                        _events.Post(new ConversationError(_clock.Now, "tts", $"every text-to-speech provider failed; last: {e.Message}", e));
-                        return;
-                    }
-                    _events.Post(new ProviderFellBack(_clock.Now, "tts", tts.Name, next, e.Message));
+                    if (!Failover.Report(_chain, tts, tts.Name, e, _events, _clock.Now)) return;
                 }
             }
         }

@@ -23,13 +23,7 @@ namespace VoiceNpc.Conversation
             try { return vad.Process(frame); }
             catch (Exception e)
             {
-                string? next = _chain.FallBack(vad);
-                if (next == null)
-                {
-                    _events.Post(new ConversationError(now, "vad", $"every voice activity detector failed; last: {e.Message}", e));
-                    throw;
-                }
-                _events.Post(new ProviderFellBack(now, "vad", vad.Name, next, e.Message));
+                if (!Failover.Report(_chain, vad, vad.Name, e, _events, now)) throw;
                 return 0;
             }
         }

@@ -118,9 +118,7 @@ namespace VoiceNpc.Conversation
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
-                    string? next = _providers.Stt.FallBack(stt);
-                    if (next == null) throw;
-                    _events.Post(new ProviderFellBack(_clock.Now, "stt", stt.Name, next, e.Message));
+                    if (!Failover.Report(_providers.Stt, stt, stt.Name, e, _events, _clock.Now)) throw;
                 }
             }
         }
@@ -137,13 +135,8 @@ namespace VoiceNpc.Conversation
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
-                    string? next = _providers.Tts.FallBack(tts);
-                    if (next == null)
-                    {
-                        _events.Post(new ConversationError(_clock.Now, "tts", "no filler lines: " + e.Message, e));
-                        return;
-                    }
-                    _events.Post(new ProviderFellBack(_clock.Now, "tts", tts.Name, next, e.Message));
+                    // With every TTS down the conversation still runs, just without fillers.
+                    if (!Failover.Report(_providers.Tts, tts, tts.Name, e, _events, _clock.Now)) return;
                 }
             }
         }

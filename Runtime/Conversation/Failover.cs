@@ -1,0 +1,25 @@
+using System;
+
+namespace VoiceNpc.Conversation
+{
+    /// <summary>What every stage does when a provider fails: move its chain on, and tell the game.</summary>
+    internal static class Failover
+    {
+        /// <summary>
+        /// Moves <paramref name="chain"/> past <paramref name="failed"/>, posting <see cref="ProviderFellBack"/> when
+        /// another provider takes over or <see cref="ConversationError"/> when none is left. Returns whether one is left.
+        /// </summary>
+        public static bool Report<T>(StageChain<T> chain, T failed, string failedName, Exception failure, EventQueue events, TimeSpan now)
+            where T : class, IDisposable
+        {
+            string? next = chain.FallBack(failed);
+            if (next == null)
+            {
+                events.Post(new ConversationError(now, chain.Stage, $"every {chain.Stage} provider failed; last: {failure.Message}", failure));
+                return false;
+            }
+            events.Post(new ProviderFellBack(now, chain.Stage, failedName, next, failure.Message));
+            return true;
+        }
+    }
+}
