@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev npm"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev npm cmake gcc"
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 MODELS="$ROOT/.artifacts/models"
@@ -43,6 +43,22 @@ fetch_vad_model() {
 build() {
   echo "==> building"
   dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
+  native_build "$ROOT/.artifacts/native/release"
+}
+
+# The native audio core (NativeAudio/, C11 + CMake + CTest).
+native_build() {
+  cmake -S "$ROOT/NativeAudio" -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${@:2}" >/dev/null
+  cmake --build "$1" -j2 >/dev/null
+}
+
+native_test() {
+  echo "==> native tests (plain, ASan+UBSan, TSan)"
+  (cd "$ROOT/.artifacts/native/release" && ctest --output-on-failure)
+  native_build "$ROOT/.artifacts/native/asan" -DVNA_SANITIZE=ON
+  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure)
+  native_build "$ROOT/.artifacts/native/tsan" -DVNA_THREAD_SANITIZE=ON
+  (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure)
 }
 
 setup() { install_packages; fetch_vad_model; build; }
@@ -60,6 +76,7 @@ case "${1:-}" in
     ;;
   test)
     setup
+    native_test
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
     ;;
   bench)

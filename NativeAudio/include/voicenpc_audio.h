@@ -1,0 +1,77 @@
+/*
+ * voicenpc_audio.h - the one public header of VoiceNpc's native audio core.
+ *
+ * Conventions: every function has the vna_ prefix and returns a vna_result (or a plain count where it cannot fail);
+ * handles are opaque; every config struct is filled by its *_config_init() first, so new fields keep old callers working.
+ * Each function says whether it is thread-safe and whether it may run on the real-time audio thread.
+ */
+#ifndef VOICENPC_AUDIO_H
+#define VOICENPC_AUDIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#  define VNA_API __declspec(dllexport)
+#else
+#  define VNA_API __attribute__((visibility("default")))
+#endif
+
+typedef enum vna_result {
+    VNA_SUCCESS = 0,
+    VNA_INVALID_ARGS = -1,
+    VNA_OUT_OF_MEMORY = -2,
+} vna_result;
+
+/* ---- Lock-free single-producer / single-consumer ring of 16-bit samples --------------------------------------- */
+
+typedef struct vna_ring vna_ring;
+
+typedef struct vna_ring_config {
+    /* Minimum capacity in samples; rounded up to a power of two. */
+    uint32_t capacity;
+} vna_ring_config;
+
+/* Thread-safe: yes (pure). Audio thread: yes. */
+VNA_API vna_ring_config vna_ring_config_init(uint32_t capacity);
+
+/* Allocates the ring: the only allocation it ever makes. Thread-safe: no. Audio thread: no. */
+VNA_API vna_result vna_ring_create(const vna_ring_config* config, vna_ring** out_ring);
+
+/* Thread-safe: no (nobody may use the ring during or after). Audio thread: no. */
+VNA_API void vna_ring_destroy(vna_ring* ring);
+
+/* Capacity in samples (a power of two). Thread-safe: yes. Audio thread: yes. */
+VNA_API uint32_t vna_ring_capacity(const vna_ring* ring);
+
+/* Samples readable now (consumer) or writable now (producer). Thread-safe: from its own side. Audio thread: yes. */
+VNA_API uint32_t vna_ring_readable(const vna_ring* ring);
+VNA_API uint32_t vna_ring_writable(const vna_ring* ring);
+
+/*
+ * Zero-copy access. acquire_* returns up to `wanted` samples as one contiguous span (it may be shorter at the wrap:
+ * call again after committing); commit_* publishes `count` of them (count <= the span acquired).
+ * Producer side: acquire_write/commit_write; consumer side: acquire_read/commit_read.
+ * Thread-safe: one producer thread and one consumer thread. Audio thread: yes (no locks, no allocation).
+ */
+VNA_API vna_result vna_ring_acquire_write(vna_ring* ring, uint32_t wanted, int16_t** out_span, uint32_t* out_count);
+VNA_API vna_result vna_ring_commit_write(vna_ring* ring, uint32_t count);
+VNA_API vna_result vna_ring_acquire_read(vna_ring* ring, uint32_t wanted, const int16_t** out_span, uint32_t* out_count);
+VNA_API vna_result vna_ring_commit_read(vna_ring* ring, uint32_t count);
+
+/* Copying helpers over acquire/commit: return how many samples moved (fewer when full or empty). Audio thread: yes. */
+VNA_API uint32_t vna_ring_write(vna_ring* ring, const int16_t* samples, uint32_t count);
+VNA_API uint32_t vna_ring_read(vna_ring* ring, int16_t* samples, uint32_t count);
+
+/* Consumer side: drops everything readable now (barge-in clears playback). Audio thread: yes. */
+VNA_API uint32_t vna_ring_discard(vna_ring* ring);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VOICENPC_AUDIO_H */
