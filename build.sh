@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev npm cmake gcc"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev pulseaudio npm cmake gcc"
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 MODELS="$ROOT/.artifacts/models"
@@ -52,13 +52,26 @@ native_build() {
   cmake --build "$1" -j2 >/dev/null
 }
 
+# PulseAudio with a null sink: virtual speakers whose monitor is a virtual microphone, for real-device tests.
+start_pulse() {
+  if ! pactl info >/dev/null 2>&1; then
+    pulseaudio -D --exit-idle-time=-1 -n --load=module-native-protocol-unix 2>/dev/null || true
+    for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+    pactl info >/dev/null 2>&1 || { echo "build.sh: PulseAudio did not start" >&2; exit 1; }
+  fi
+  pactl list short sinks | grep -q vnpc_spk \
+    || pactl load-module module-null-sink sink_name=vnpc_spk sink_properties=device.description=VoiceNpcSpeakers >/dev/null
+  export VNA_TEST_PLAYBACK=VoiceNpcSpeakers
+}
+
 native_test() {
-  echo "==> native tests (plain, ASan+UBSan, TSan)"
+  echo "==> native tests (plain with real PulseAudio devices; the ring also under ASan+UBSan and TSan)"
+  start_pulse
   (cd "$ROOT/.artifacts/native/release" && ctest --output-on-failure)
   native_build "$ROOT/.artifacts/native/asan" -DVNA_SANITIZE=ON
-  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure)
+  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure -R ring)
   native_build "$ROOT/.artifacts/native/tsan" -DVNA_THREAD_SANITIZE=ON
-  (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure)
+  (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure -R ring)
 }
 
 setup() { install_packages; fetch_vad_model; build; }

@@ -25,6 +25,7 @@ typedef enum vna_result {
     VNA_SUCCESS = 0,
     VNA_INVALID_ARGS = -1,
     VNA_OUT_OF_MEMORY = -2,
+    VNA_DEVICE_UNAVAILABLE = -3,
 } vna_result;
 
 /* ---- Lock-free single-producer / single-consumer ring of 16-bit samples --------------------------------------- */
@@ -69,6 +70,53 @@ VNA_API uint32_t vna_ring_read(vna_ring* ring, int16_t* samples, uint32_t count)
 
 /* Consumer side: drops everything readable now (barge-in clears playback). Audio thread: yes. */
 VNA_API uint32_t vna_ring_discard(vna_ring* ring);
+
+/* ---- Engine: OpenAL capture and playback on one real-time thread ------------------------------------------ */
+
+typedef struct vna_engine vna_engine;
+
+typedef struct vna_engine_config {
+    const char* capture_device;      /* NULL: the default microphone */
+    const char* playback_device;     /* NULL: the default speakers */
+    uint32_t sample_rate;            /* 16000 */
+    uint32_t period_frames;          /* 320 (20 ms): the playback buffer size and half the polling interval */
+    uint32_t capture_buffer_ms;      /* 100: smaller buffers overran under PulseAudio */
+    uint32_t max_capture_backlog_ms; /* 200: older captured audio is dropped and counted */
+    uint32_t ring_ms;                /* 2000: capacity of each ring */
+} vna_engine_config;
+
+typedef struct vna_engine_stats {
+    uint64_t captured_samples;
+    uint64_t played_samples;
+    uint64_t capture_overruns;        /* samples lost because the capture ring was full */
+    uint64_t playback_underruns;      /* times the source ran dry while speaking */
+    uint64_t dropped_backlog_samples;
+    uint32_t queued_playback_samples;
+    uint32_t capture_peak;            /* peak absolute sample of the last capture read */
+    int32_t device_lost;              /* ALC_EXT_disconnect said a device went away */
+} vna_engine_stats;
+
+/* Thread-safe: yes. Audio thread: n/a. */
+VNA_API vna_engine_config vna_engine_config_init(void);
+
+/* Opens both devices and allocates everything the audio thread will use. Thread-safe: no. */
+VNA_API vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_engine);
+
+/* Starts the audio thread. Thread-safe: no. */
+VNA_API vna_result vna_engine_start(vna_engine* engine);
+
+/* Stops the thread and closes the devices. Thread-safe: no. */
+VNA_API void vna_engine_destroy(vna_engine* engine);
+
+/* The capture ring (the engine produces, the caller consumes) and the playback ring (the caller produces). */
+VNA_API vna_ring* vna_engine_capture_ring(vna_engine* engine);
+VNA_API vna_ring* vna_engine_playback_ring(vna_engine* engine);
+
+/* Barge-in: the audio thread stops the source and drops queued audio within one period. Thread-safe: yes. */
+VNA_API vna_result vna_engine_clear_playback(vna_engine* engine);
+
+/* Thread-safe: yes (atomics). */
+VNA_API vna_result vna_engine_get_stats(vna_engine* engine, vna_engine_stats* out_stats);
 
 #ifdef __cplusplus
 }
