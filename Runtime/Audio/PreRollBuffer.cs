@@ -13,8 +13,6 @@ namespace VoiceNpc.Audio
 
         public PreRollBuffer(int capacitySamples) => _ring = new short[Math.Max(1, capacitySamples)];
 
-        public int Capacity => _ring.Length;
-
         public int Count => (int)Math.Min(_written, _ring.Length);
 
         public void Write(ReadOnlySpan<short> samples)
@@ -30,7 +28,5 @@ namespace VoiceNpc.Audio
             long first = _written - count + skip;
             for (int i = 0; i < destination.Length; i++) destination[i] = _ring[(first + i) % _ring.Length];
         }
-
-        public void Clear() => _written = 0;
     }
 }

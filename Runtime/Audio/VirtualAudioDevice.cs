@@ -24,9 +24,6 @@ namespace VoiceNpc.Audio
         public int QueuedPlaybackSamples => _playback.Count;
         public string? Fault { get; set; }
 
-        /// <summary>Index of the clip being spoken, or -1 between clips.</summary>
-        public int SpeakingClip => _clipOffset > 0 && _clip >= 0 && _clipOffset < _script.Clips[_clip].Length ? _clip : -1;
-
         /// <summary>Every clip was spoken and the NPC answered (or timed out) after the last one.</summary>
         public bool ScriptFinished { get; private set; }
 

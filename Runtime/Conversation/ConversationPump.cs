@@ -19,7 +19,6 @@ namespace VoiceNpc.Conversation
     {
         private readonly IAudioDevice _device;
         private readonly IClock _clock;
-        private readonly CharacterDefinition _character;
         private readonly TurnTakingSettings _settings;
         private readonly EventQueue _events;
         private readonly VadChain _vad;
@@ -48,7 +47,6 @@ namespace VoiceNpc.Conversation
         {
             _device = device;
             _clock = clock;
-            _character = character;
             _settings = character.TurnTaking;
             _events = events;
             _vad = vad;
@@ -196,7 +194,7 @@ namespace VoiceNpc.Conversation
             bool complete = turn.ReplyComplete;
             while (_playback.TryRead(out var item))
             {
-                if (item.Turn == turn && !turn.IsCancelled && item.Chunk != null) _scheduler.Enqueue(turn, item.Chunk, false, turn.NpcText);
+                if (item.Turn == turn && !turn.IsCancelled) _scheduler.Enqueue(turn, item.Chunk, false, turn.NpcText);
             }
             if (turn.TranscriptReady && turn.PlayerText.Length == 0)
             {

@@ -16,8 +16,6 @@ namespace VoiceNpc.Conversation
         private volatile (string Text, SpeechChunk Audio)[] _lines = new (string, SpeechChunk)[0];
         private int _next;
 
-        public int Count => _lines.Length;
-
         public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, CancellationToken cancellationToken)
         {
             var lines = new List<(string, SpeechChunk)>();

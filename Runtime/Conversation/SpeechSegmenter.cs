@@ -59,12 +59,5 @@ namespace VoiceNpc.Conversation
             _voicedRun = 0;
             return Signal.Stopped;
         }
-
-        public void Reset()
-        {
-            InSpeech = false;
-            _voicedRun = 0;
-            _silentRun = 0;
-        }
     }
 }

@@ -26,8 +26,6 @@ namespace VoiceNpc.Conversation
 
         public T Current { get { lock (_gate) return _providers[_index].Provider; } }
 
-        public bool HasFallback { get { lock (_gate) return _index < _providers.Count - 1; } }
-
         /// <summary>
         /// Marks <paramref name="failed"/> as failed and moves to the next provider. Returns the new provider's name,
         /// or null when the chain is exhausted. A failure of a provider that is no longer current changes nothing.

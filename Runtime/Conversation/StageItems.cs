@@ -24,6 +24,6 @@ namespace VoiceNpc.Conversation
     /// <summary>A clause for the TTS worker; a null <see cref="Text"/> marks the end of the reply.</summary>
     internal sealed record ClauseItem(TurnContext Turn, string? Text);
 
-    /// <summary>Synthesized audio for the pump to play; a null <see cref="Chunk"/> marks the end of the reply.</summary>
-    internal sealed record PlaybackItem(TurnContext Turn, SpeechChunk? Chunk);
+    /// <summary>Synthesized audio for the pump to play (the end of a reply is <see cref="TurnContext.ReplyComplete"/>).</summary>
+    internal sealed record PlaybackItem(TurnContext Turn, SpeechChunk Chunk);
 }

@@ -15,8 +15,6 @@ namespace VoiceNpc.Conversation
             _events = events;
         }
 
-        public string CurrentName => _chain.CurrentName;
-
         public float Process(ReadOnlySpan<short> frame, TimeSpan now)
         {
             var vad = _chain.Current;
