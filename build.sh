@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev pulseaudio npm cmake gcc"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 MODELS="$ROOT/.artifacts/models"
@@ -65,11 +65,11 @@ start_pulse() {
 }
 
 native_test() {
-  echo "==> native tests (plain with real PulseAudio devices; the ring also under ASan+UBSan and TSan)"
+  echo "==> native tests (plain with real PulseAudio devices; ring and DSP under ASan+UBSan, the ring under TSan)"
   start_pulse
   (cd "$ROOT/.artifacts/native/release" && ctest --output-on-failure)
   native_build "$ROOT/.artifacts/native/asan" -DVNA_SANITIZE=ON
-  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure -R ring)
+  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure -R "ring|dsp")
   native_build "$ROOT/.artifacts/native/tsan" -DVNA_THREAD_SANITIZE=ON
   (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure -R ring)
 }

@@ -76,24 +76,31 @@ VNA_API uint32_t vna_ring_discard(vna_ring* ring);
 typedef struct vna_engine vna_engine;
 
 typedef struct vna_engine_config {
-    const char* capture_device;      /* NULL: the default microphone */
+    const char* capture_device;      /* NULL: the default microphone (names from vna_device_name) */
     const char* playback_device;     /* NULL: the default speakers */
-    uint32_t sample_rate;            /* 16000 */
-    uint32_t period_frames;          /* 320 (20 ms): the playback buffer size and half the polling interval */
+    uint32_t sample_rate;            /* 16000: the pipeline rate of both rings */
+    uint32_t device_sample_rate;     /* 48000: the rate the devices are opened at; equal to sample_rate: no resampling */
+    uint32_t period_frames;          /* 320 (20 ms at sample_rate): the playback buffer size and twice the polling interval */
     uint32_t capture_buffer_ms;      /* 100: smaller buffers overran under PulseAudio */
     uint32_t max_capture_backlog_ms; /* 200: older captured audio is dropped and counted */
     uint32_t ring_ms;                /* 2000: capacity of each ring */
+    int32_t echo_cancellation;       /* 1: cancel the echo of what the engine played (speexdsp MDF) */
+    uint32_t echo_tail_ms;           /* 500: longest speaker-to-microphone delay plus room echo it can cancel */
+    int32_t noise_suppression;       /* 1: speexdsp noise suppression */
+    int32_t noise_suppress_db;       /* -25: the most a noisy band is attenuated */
+    int32_t resampler_quality;       /* 5: speexdsp resampler quality, 0 (fast) to 10 (best) */
 } vna_engine_config;
 
 typedef struct vna_engine_stats {
-    uint64_t captured_samples;
-    uint64_t played_samples;
+    uint64_t captured_samples;        /* pipeline-rate samples written to the capture ring */
+    uint64_t played_samples;          /* pipeline-rate samples the speakers have played (within a buffer) */
     uint64_t capture_overruns;        /* samples lost because the capture ring was full */
     uint64_t playback_underruns;      /* times the source ran dry while speaking */
-    uint64_t dropped_backlog_samples;
-    uint32_t queued_playback_samples;
+    uint64_t dropped_backlog_samples; /* device-rate samples dropped because capture fell behind */
+    uint64_t dsp_nanoseconds;         /* time spent resampling, cancelling echo and suppressing noise */
+    uint32_t queued_playback_samples; /* in the playback ring plus queued on the source */
     uint32_t capture_peak;            /* peak absolute sample of the last capture read */
-    int32_t device_lost;              /* ALC_EXT_disconnect said a device went away */
+    int32_t device_lost;              /* ALC_EXT_disconnect said a device went away: reopen or give up */
 } vna_engine_stats;
 
 /* Thread-safe: yes. Audio thread: n/a. */
@@ -117,6 +124,24 @@ VNA_API vna_result vna_engine_clear_playback(vna_engine* engine);
 
 /* Thread-safe: yes (atomics). */
 VNA_API vna_result vna_engine_get_stats(vna_engine* engine, vna_engine_stats* out_stats);
+
+/* After a device was lost: closes both devices and opens them again by the same names (the thread restarts if it was
+ * running; the rings keep their contents). VNA_DEVICE_UNAVAILABLE while the device is still gone. Thread-safe: no. */
+VNA_API vna_result vna_engine_reopen(vna_engine* engine);
+
+/* ---- Devices ------------------------------------------------------------------------------------------------ */
+
+typedef enum vna_device_kind {
+    VNA_DEVICE_CAPTURE = 0,
+    VNA_DEVICE_PLAYBACK = 1,
+} vna_device_kind;
+
+/* How many devices of a kind OpenAL offers now. Thread-safe: yes. Audio thread: no. */
+VNA_API vna_result vna_device_count(vna_device_kind kind, uint32_t* out_count);
+
+/* The name of device `index` (or of the default device when index is UINT32_MAX), NUL-terminated into `buffer`;
+ * VNA_INVALID_ARGS if the index is out of range or the buffer too small. Thread-safe: yes. Audio thread: no. */
+VNA_API vna_result vna_device_name(vna_device_kind kind, uint32_t index, char* buffer, uint32_t buffer_size);
 
 #ifdef __cplusplus
 }

@@ -1,22 +1,25 @@
-/* The audio engine: one real-time thread that owns OpenAL. Every period it drains the capture device into the
- * capture ring (dropping a backlog beyond a bound, as PulseAudio can build one up) and keeps the streaming source
- * fed from the playback ring. After start-up it allocates nothing, takes no lock and never calls managed code:
- * the other side talks to it only through the two rings and a few atomics. */
-#include "voicenpc_audio.h"
+/* The audio engine: one real-time thread that owns OpenAL. Every half period it drains the capture device through
+ * the DSP into the capture ring (dropping a backlog beyond a bound, as PulseAudio can build one up) and keeps the
+ * streaming source fed from the playback ring. After start-up it allocates nothing, takes no lock and never calls
+ * managed code: the other side talks to it only through the two rings and a few atomics. */
+#include "vna_dsp.h"
 
 #include <AL/al.h>
 #include <AL/alc.h>
 #include <AL/alext.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define VNA_PLAYBACK_BUFFERS 4
+#define VNA_NAME_LENGTH 512
 
 struct vna_engine {
     vna_engine_config config;
+    char capture_name[VNA_NAME_LENGTH], playback_name[VNA_NAME_LENGTH];
     ALCdevice* capture;
     ALCdevice* playback;
     ALCcontext* context;
@@ -24,13 +27,19 @@ struct vna_engine {
     ALuint buffers[VNA_PLAYBACK_BUFFERS];
     ALuint free_buffers[VNA_PLAYBACK_BUFFERS];
     int free_count;
+    uint32_t queued_counts[VNA_PLAYBACK_BUFFERS];   /* pipeline samples per queued buffer, oldest first */
+    int queued_head;
+    uint64_t completed;                             /* pipeline samples of buffers played to the end */
+    vna_dsp* dsp;
     vna_ring* capture_ring;
     vna_ring* playback_ring;
-    int16_t* scratch;
+    int16_t* capture_scratch;                       /* device rate */
+    int16_t* period_scratch;                        /* pipeline rate */
+    int16_t* playback_scratch;                      /* device rate */
     pthread_t thread;
     _Atomic int running;
     _Atomic int clear_requested;
-    _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog;
+    _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns;
     _Atomic uint32_t queued_playback, capture_peak;
     _Atomic int device_lost;
     int started_playing;
@@ -41,12 +50,20 @@ vna_engine_config vna_engine_config_init(void)
     vna_engine_config c;
     memset(&c, 0, sizeof c);
     c.sample_rate = 16000;
+    c.device_sample_rate = 48000;
     c.period_frames = 320;
     c.capture_buffer_ms = 100;
     c.max_capture_backlog_ms = 200;
     c.ring_ms = 2000;
+    c.echo_cancellation = 1;
+    c.echo_tail_ms = 500;
+    c.noise_suppression = 1;
+    c.noise_suppress_db = -25;
+    c.resampler_quality = 5;
     return c;
 }
+
+static uint32_t device_samples(const vna_engine* e, uint32_t ms) { return e->config.device_sample_rate / 1000 * ms; }
 
 static void close_devices(vna_engine* e)
 {
@@ -59,91 +76,158 @@ static void close_devices(vna_engine* e)
     }
     if (e->playback) alcCloseDevice(e->playback);
     if (e->capture) alcCaptureCloseDevice(e->capture);
+    e->context = NULL;
+    e->playback = e->capture = NULL;
+    e->source = 0;
+    memset(e->buffers, 0, sizeof e->buffers);
 }
 
-vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_engine)
+static vna_result open_devices(vna_engine* e)
 {
-    if (config == NULL || out_engine == NULL || config->sample_rate == 0 || config->period_frames == 0) return VNA_INVALID_ARGS;
-    vna_engine* e = calloc(1, sizeof *e);
-    if (e == NULL) return VNA_OUT_OF_MEMORY;
-    e->config = *config;
-    uint32_t ring = config->sample_rate / 1000 * config->ring_ms;
-    vna_ring_config rc = vna_ring_config_init(ring > config->period_frames * 4 ? ring : config->period_frames * 4);
-    uint32_t scratch = config->sample_rate / 1000 * (config->max_capture_backlog_ms + config->capture_buffer_ms) + config->period_frames;
-    e->scratch = calloc(scratch, sizeof(int16_t));
-    if (e->scratch == NULL || vna_ring_create(&rc, &e->capture_ring) != VNA_SUCCESS || vna_ring_create(&rc, &e->playback_ring) != VNA_SUCCESS) {
-        vna_engine_destroy(e);
-        return VNA_OUT_OF_MEMORY;
-    }
-    e->capture = alcCaptureOpenDevice(config->capture_device, config->sample_rate, AL_FORMAT_MONO16,
-                                      (ALCsizei)(config->sample_rate / 1000 * config->capture_buffer_ms));
-    e->playback = alcOpenDevice(config->playback_device);
-    if (e->capture == NULL || e->playback == NULL) { vna_engine_destroy(e); return VNA_DEVICE_UNAVAILABLE; }
+    const char* capture = e->capture_name[0] ? e->capture_name : NULL;
+    const char* playback = e->playback_name[0] ? e->playback_name : NULL;
+    e->capture = alcCaptureOpenDevice(capture, e->config.device_sample_rate, AL_FORMAT_MONO16, (ALCsizei)device_samples(e, e->config.capture_buffer_ms));
+    e->playback = alcOpenDevice(playback);
+    if (e->capture == NULL || e->playback == NULL) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     e->context = alcCreateContext(e->playback, NULL);
-    if (e->context == NULL || !alcMakeContextCurrent(e->context)) { vna_engine_destroy(e); return VNA_DEVICE_UNAVAILABLE; }
+    if (e->context == NULL || !alcMakeContextCurrent(e->context)) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     alGenSources(1, &e->source);
     alGenBuffers(VNA_PLAYBACK_BUFFERS, e->buffers);
     ALenum error = alGetError();
     alcMakeContextCurrent(NULL);
-    if (error != AL_NO_ERROR) { vna_engine_destroy(e); return VNA_DEVICE_UNAVAILABLE; }
+    if (error != AL_NO_ERROR) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     memcpy(e->free_buffers, e->buffers, sizeof e->buffers);
     e->free_count = VNA_PLAYBACK_BUFFERS;
+    e->queued_head = 0;
+    e->started_playing = 0;
+    atomic_store(&e->device_lost, 0);
+    return VNA_SUCCESS;
+}
+
+static int copy_name(char* target, const char* name)
+{
+    if (name == NULL) { target[0] = 0; return 1; }
+    return snprintf(target, VNA_NAME_LENGTH, "%s", name) < VNA_NAME_LENGTH;
+}
+
+vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_engine)
+{
+    if (config == NULL || out_engine == NULL || config->sample_rate == 0 || config->device_sample_rate == 0 ||
+        config->period_frames == 0 || config->capture_buffer_ms == 0 || (config->echo_cancellation && config->echo_tail_ms == 0)) return VNA_INVALID_ARGS;
+    vna_engine* e = calloc(1, sizeof *e);
+    if (e == NULL) return VNA_OUT_OF_MEMORY;
+    e->config = *config;
+    e->config.capture_device = e->config.playback_device = NULL;
+    if (!copy_name(e->capture_name, config->capture_device) || !copy_name(e->playback_name, config->playback_device)) { free(e); return VNA_INVALID_ARGS; }
+
+    uint32_t ring = config->sample_rate / 1000 * config->ring_ms;
+    vna_ring_config rc = vna_ring_config_init(ring > config->period_frames * 4 ? ring : config->period_frames * 4);
+    uint32_t capture_chunk = device_samples(e, config->max_capture_backlog_ms + config->capture_buffer_ms) + config->period_frames;
+    vna_dsp_config dc = {
+        .device_rate = config->device_sample_rate, .pipeline_rate = config->sample_rate, .max_device_chunk = capture_chunk,
+        .echo_cancellation = config->echo_cancellation, .echo_tail_ms = config->echo_tail_ms,
+        .noise_suppression = config->noise_suppression, .noise_suppress_db = config->noise_suppress_db,
+        .resampler_quality = config->resampler_quality,
+    };
+    e->capture_scratch = calloc(capture_chunk, sizeof(int16_t));
+    e->period_scratch = calloc(config->period_frames, sizeof(int16_t));
+    if (e->capture_scratch == NULL || e->period_scratch == NULL || vna_dsp_create(&dc, &e->dsp) != VNA_SUCCESS ||
+        (e->playback_scratch = calloc(vna_dsp_playback_max(e->dsp, config->period_frames), sizeof(int16_t))) == NULL ||
+        vna_ring_create(&rc, &e->capture_ring) != VNA_SUCCESS || vna_ring_create(&rc, &e->playback_ring) != VNA_SUCCESS) {
+        vna_engine_destroy(e);
+        return VNA_OUT_OF_MEMORY;
+    }
+    vna_result r = open_devices(e);
+    if (r != VNA_SUCCESS) { vna_engine_destroy(e); return r; }
     *out_engine = e;
     return VNA_SUCCESS;
+}
+
+static uint64_t monotonic_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
 static void pump_capture(vna_engine* e)
 {
     ALCint available = 0;
     alcGetIntegerv(e->capture, ALC_CAPTURE_SAMPLES, 1, &available);
-    ALCint backlog = (ALCint)(e->config.sample_rate / 1000 * e->config.max_capture_backlog_ms);
+    ALCint backlog = (ALCint)device_samples(e, e->config.max_capture_backlog_ms);
     if (available > backlog) {
         /* Too far behind real time: keep the newest audio, count the rest as dropped. */
         ALCint drop = available - backlog;
-        alcCaptureSamples(e->capture, e->scratch, drop);
+        alcCaptureSamples(e->capture, e->capture_scratch, drop);
         atomic_fetch_add(&e->dropped_backlog, (uint64_t)drop);
         available = backlog;
     }
     if (available <= 0) return;
-    alcCaptureSamples(e->capture, e->scratch, available);
+    alcCaptureSamples(e->capture, e->capture_scratch, available);
     int16_t peak = 0;
     for (ALCint i = 0; i < available; i++) {
-        int16_t s = e->scratch[i] < 0 ? (int16_t)-(e->scratch[i] + 1) : e->scratch[i];
+        int16_t s = e->capture_scratch[i] < 0 ? (int16_t)-(e->capture_scratch[i] + 1) : e->capture_scratch[i];
         if (s > peak) peak = s;
     }
     atomic_store(&e->capture_peak, (uint32_t)peak);
-    uint32_t written = vna_ring_write(e->capture_ring, e->scratch, (uint32_t)available);
+    uint32_t lost = 0;
+    uint64_t start = monotonic_ns();
+    uint32_t written = vna_dsp_capture(e->dsp, e->capture_scratch, (uint32_t)available, e->capture_ring, &lost);
+    atomic_fetch_add(&e->dsp_ns, monotonic_ns() - start);
     atomic_fetch_add(&e->captured, written);
-    if (written < (uint32_t)available) atomic_fetch_add(&e->overruns, (uint64_t)(available - (ALCint)written));
+    if (lost > 0) atomic_fetch_add(&e->overruns, lost);
+}
+
+static void count_played_buffer(vna_engine* e)
+{
+    e->completed += e->queued_counts[e->queued_head];
+    e->queued_head = (e->queued_head + 1) % VNA_PLAYBACK_BUFFERS;
+}
+
+static void clear_playback(vna_engine* e)
+{
+    ALint processed = 0;
+    /* Buffers already finished were heard; the rest never will be. */
+    alGetSourcei(e->source, AL_BUFFERS_PROCESSED, &processed);
+    while (processed-- > 0) count_played_buffer(e);
+    alSourceStop(e->source);
+    alGetSourcei(e->source, AL_BUFFERS_PROCESSED, &processed);
+    while (processed-- > 0) alSourceUnqueueBuffers(e->source, 1, &e->free_buffers[e->free_count++]);
+    e->queued_head = 0;
+    vna_ring_discard(e->playback_ring);
+    vna_dsp_forget_reference(e->dsp);
+    e->started_playing = 0;
 }
 
 static void pump_playback(vna_engine* e)
 {
-    ALint processed = 0, state = 0;
-    if (atomic_exchange(&e->clear_requested, 0)) {
-        alSourceStop(e->source);
-        alGetSourcei(e->source, AL_BUFFERS_PROCESSED, &processed);
-        while (processed-- > 0) alSourceUnqueueBuffers(e->source, 1, &e->free_buffers[e->free_count++]);
-        vna_ring_discard(e->playback_ring);
-        e->started_playing = 0;
-    }
+    ALint processed = 0, state = 0, offset = 0;
+    if (atomic_exchange(&e->clear_requested, 0)) clear_playback(e);
     alGetSourcei(e->source, AL_BUFFERS_PROCESSED, &processed);
     while (processed-- > 0) {
         ALuint buffer;
-        ALint size = 0;
         alSourceUnqueueBuffers(e->source, 1, &buffer);
-        alGetBufferi(buffer, AL_SIZE, &size);
-        atomic_fetch_add(&e->played, (uint64_t)(size / 2));
+        count_played_buffer(e);
         e->free_buffers[e->free_count++] = buffer;
     }
     uint32_t period = e->config.period_frames;
     while (e->free_count > 0 && vna_ring_readable(e->playback_ring) >= period) {
         ALuint buffer = e->free_buffers[--e->free_count];
-        vna_ring_read(e->playback_ring, e->scratch, period);
-        alBufferData(buffer, AL_FORMAT_MONO16, e->scratch, (ALsizei)(period * 2), (ALsizei)e->config.sample_rate);
+        vna_ring_read(e->playback_ring, e->period_scratch, period);
+        uint64_t start = monotonic_ns();
+        uint32_t count = vna_dsp_playback(e->dsp, e->period_scratch, period, e->playback_scratch);
+        atomic_fetch_add(&e->dsp_ns, monotonic_ns() - start);
+        alBufferData(buffer, AL_FORMAT_MONO16, e->playback_scratch, (ALsizei)(count * 2), (ALsizei)e->config.device_sample_rate);
         alSourceQueueBuffers(e->source, 1, &buffer);
+        int queued = VNA_PLAYBACK_BUFFERS - e->free_count;
+        e->queued_counts[(e->queued_head + queued - 1) % VNA_PLAYBACK_BUFFERS] = period;
     }
-    atomic_store(&e->queued_playback, (uint32_t)(VNA_PLAYBACK_BUFFERS - e->free_count) * period + vna_ring_readable(e->playback_ring));
+    alGetSourcei(e->source, AL_SAMPLE_OFFSET, &offset);
+    uint64_t within = (uint64_t)offset * e->config.sample_rate / e->config.device_sample_rate;
+    uint64_t played = e->completed + (e->free_count < VNA_PLAYBACK_BUFFERS && within < e->queued_counts[e->queued_head] ? within : 0);
+    if (played > atomic_load(&e->played)) atomic_store(&e->played, played);
+    uint32_t queued = (uint32_t)(VNA_PLAYBACK_BUFFERS - e->free_count) * period + vna_ring_readable(e->playback_ring);
+    atomic_store(&e->queued_playback, queued - (uint32_t)(played - e->completed));
     alGetSourcei(e->source, AL_SOURCE_STATE, &state);
     if (state != AL_PLAYING && e->free_count < VNA_PLAYBACK_BUFFERS) {
         if (e->started_playing) atomic_fetch_add(&e->underruns, 1);
@@ -171,9 +255,11 @@ static void* audio_thread(void* arg)
     long period_ns = (long)e->config.period_frames * 1000000000L / (long)e->config.sample_rate;
     struct timespec nap = { 0, period_ns / 2 };   /* poll twice a period: latency without spinning */
     while (atomic_load(&e->running)) {
-        pump_capture(e);
-        pump_playback(e);
         check_devices(e);
+        if (!atomic_load(&e->device_lost)) {
+            pump_capture(e);
+            pump_playback(e);
+        }
         nanosleep(&nap, NULL);
     }
     alcCaptureStop(e->capture);
@@ -190,14 +276,36 @@ vna_result vna_engine_start(vna_engine* e)
     return VNA_SUCCESS;
 }
 
+static int stop_thread(vna_engine* e)
+{
+    if (!atomic_exchange(&e->running, 0)) return 0;
+    pthread_join(e->thread, NULL);
+    return 1;
+}
+
+vna_result vna_engine_reopen(vna_engine* e)
+{
+    if (e == NULL) return VNA_INVALID_ARGS;
+    int was_running = stop_thread(e);
+    /* Buffers that were queued on the lost device count as played: the pipeline must not wait for them. */
+    e->completed += (uint64_t)(VNA_PLAYBACK_BUFFERS - e->free_count) * e->config.period_frames;
+    close_devices(e);
+    vna_result r = open_devices(e);
+    if (r != VNA_SUCCESS) { atomic_store(&e->device_lost, 1); return r; }
+    return was_running ? vna_engine_start(e) : VNA_SUCCESS;
+}
+
 void vna_engine_destroy(vna_engine* e)
 {
     if (e == NULL) return;
-    if (atomic_exchange(&e->running, 0)) pthread_join(e->thread, NULL);
+    stop_thread(e);
     close_devices(e);
+    vna_dsp_destroy(e->dsp);
     vna_ring_destroy(e->capture_ring);
     vna_ring_destroy(e->playback_ring);
-    free(e->scratch);
+    free(e->capture_scratch);
+    free(e->period_scratch);
+    free(e->playback_scratch);
     free(e);
 }
 
@@ -219,6 +327,7 @@ vna_result vna_engine_get_stats(vna_engine* e, vna_engine_stats* out)
     out->capture_overruns = atomic_load(&e->overruns);
     out->playback_underruns = atomic_load(&e->underruns);
     out->dropped_backlog_samples = atomic_load(&e->dropped_backlog);
+    out->dsp_nanoseconds = atomic_load(&e->dsp_ns);
     out->queued_playback_samples = atomic_load(&e->queued_playback);
     out->capture_peak = atomic_load(&e->capture_peak);
     out->device_lost = atomic_load(&e->device_lost);
