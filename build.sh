@@ -42,8 +42,11 @@ fetch_vad_model() {
 
 build() {
   echo "==> building"
-  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
   native_build "$ROOT/.artifacts/native/release"
+  # Where Unity looks for a native plugin, and where the runtime project copies it from beside the CLI and tests.
+  mkdir -p "$ROOT/Runtime/Plugins/x86_64"
+  cp "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$ROOT/Runtime/Plugins/x86_64/"
+  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
 }
 
 # The native audio core (NativeAudio/, C11 + CMake + CTest).
@@ -52,7 +55,8 @@ native_build() {
   cmake --build "$1" -j2 >/dev/null
 }
 
-# PulseAudio with a null sink: virtual speakers whose monitor is a virtual microphone, for real-device tests.
+# PulseAudio with two null sinks for real-device tests: virtual speakers (the NPC plays there; tests record their
+# monitor) and a virtual microphone (tests play the player there; the NPC captures its monitor).
 start_pulse() {
   if ! pactl info >/dev/null 2>&1; then
     pulseaudio -D --exit-idle-time=-1 -n --load=module-native-protocol-unix 2>/dev/null || true
@@ -61,7 +65,9 @@ start_pulse() {
   fi
   pactl list short sinks | grep -q vnpc_spk \
     || pactl load-module module-null-sink sink_name=vnpc_spk sink_properties=device.description=VoiceNpcSpeakers >/dev/null
-  export VNA_TEST_PLAYBACK=VoiceNpcSpeakers
+  pactl list short sinks | grep -q vnpc_mic \
+    || pactl load-module module-null-sink sink_name=vnpc_mic sink_properties=device.description=VoiceNpcMicrophone >/dev/null
+  export VNA_TEST_PLAYBACK=VoiceNpcSpeakers VNA_TEST_MICROPHONE=VoiceNpcMicrophone
 }
 
 native_test() {

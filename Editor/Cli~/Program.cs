@@ -3,13 +3,14 @@ using System.Threading.Tasks;
 
 namespace VoiceNpc.Cli
 {
-    /// <summary>The voicenpc command: talk to a character, check character files, measure the pipeline.</summary>
+    /// <summary>The voicenpc command: talk to a character, list audio devices, check character files, measure the pipeline.</summary>
     public static class Program
     {
         public static Task<int> Main(string[] args)
         {
             var root = new RootCommand("VoiceNpc: talk to game NPCs by voice.");
             root.Subcommands.Add(TalkCommand.Create());
+            root.Subcommands.Add(DevicesCommand.Create());
             root.Subcommands.Add(CharactersCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             return root.Parse(args).InvokeAsync();

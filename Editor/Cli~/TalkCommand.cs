@@ -7,13 +7,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
 using VoiceNpc.Audio;
+using VoiceNpc.Audio.Native;
 using VoiceNpc.Characters;
 using VoiceNpc.Providers;
 using VoiceNpc.Timing;
 
 namespace VoiceNpc.Cli
 {
-    /// <summary><c>voicenpc talk</c>: a spoken conversation with a character, the player's side read from WAV files.</summary>
+    /// <summary><c>voicenpc talk</c>: a spoken conversation with a character, the player's side read from WAV files or a live microphone.</summary>
     public static class TalkCommand
     {
         public static Command Create()
@@ -21,21 +22,74 @@ namespace VoiceNpc.Cli
             var character = new Option<FileInfo>("--character") { Description = "The *.character.json file", Required = true };
             var inputs = new Option<FileInfo[]>("--input")
             {
-                Description = "A player WAV file; repeat for one turn each, spoken in real time",
-                Required = true,
+                Description = "A player WAV file; repeat for one turn each, spoken in real time. Without any: a live conversation on the microphone",
                 AllowMultipleArgumentsPerToken = false,
             };
-            var output = new Option<DirectoryInfo>("--output") { Description = "Where the NPC's replies are written as WAV files", Required = true };
+            var output = new Option<DirectoryInfo>("--output") { Description = "Where the NPC's replies are written as WAV files (required with --input)" };
             var json = new Option<bool>("--json") { Description = "Print one JSON object with every turn instead of the human view" };
             var bargeIn = new Option<int?>("--barge-in-after") { Description = "Start each next input this many ms after the NPC starts speaking (cutting it off)" };
-            var command = new Command("talk", "Hold a spoken conversation with a character") { character, inputs, output, json, bargeIn };
-            command.SetAction((result, cancellationToken) => RunAsync(
-                result.GetValue(character)!, result.GetValue(inputs)!, result.GetValue(output)!, result.GetValue(json), result.GetValue(bargeIn), cancellationToken));
+            var captureDevice = new Option<string?>("--capture-device") { Description = "Live: the microphone, by a name from `voicenpc devices` (default: the system's)" };
+            var playbackDevice = new Option<string?>("--playback-device") { Description = "Live: the speakers, by a name from `voicenpc devices` (default: the system's)" };
+            var noEcho = new Option<bool>("--no-echo-cancellation") { Description = "Live: do not cancel the NPC's voice leaking into the microphone (headphones)" };
+            var command = new Command("talk", "Hold a spoken conversation with a character, from WAV files or live until Ctrl+C")
+            {
+                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho,
+            };
+            command.SetAction((result, cancellationToken) =>
+            {
+                var files = result.GetValue(inputs) ?? Array.Empty<FileInfo>();
+                if (files.Length == 0)
+                {
+                    var options = new NativeAudioOptions
+                    {
+                        CaptureDevice = result.GetValue(captureDevice),
+                        PlaybackDevice = result.GetValue(playbackDevice),
+                        EchoCancellation = !result.GetValue(noEcho),
+                    };
+                    return RunLiveAsync(result.GetValue(character)!, options, result.GetValue(json), cancellationToken);
+                }
+                return RunAsync(result.GetValue(character)!, files, result.GetValue(output), result.GetValue(json), result.GetValue(bargeIn), cancellationToken);
+            });
             return command;
         }
 
-        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo output, bool json, int? bargeInMs, CancellationToken cancellationToken)
+        private static async Task<int> RunLiveAsync(FileInfo characterFile, NativeAudioOptions options, bool json, CancellationToken cancellationToken)
         {
+            CharacterDefinition character;
+            NativeAudioDevice device;
+            try
+            {
+                character = CharacterLoader.Load(characterFile.FullName);
+                device = NativeAudioDevice.Open(options);
+            }
+            catch (CharacterLoadException e) { return Fail(e.Message); }
+            catch (AudioDeviceException e) { return Fail(e.Message); }
+            using (device)
+            {
+                var view = json ? null : new HumanTalkView(character);
+                var conversation = new LiveConversation(character, EmbeddedProviders.CreateCatalog());
+                if (view != null) conversation.EventSeen += view.Show;
+                IReadOnlyList<TurnResult> turns;
+                try
+                {
+                    var run = conversation.RunAsync(device, cancellationToken);
+                    if (view != null)
+                    {
+                        turns = await view.WhileStartingAsync(run, conversation.Started);
+                    }
+                    else turns = await run;
+                }
+                catch (Exception e) when (!(e is OperationCanceledException)) { return Fail("the conversation failed: " + e.Message); }
+                var none = turns.Select(_ => "").ToList();
+                if (json) Console.WriteLine(TalkReport.ToJson(character.Id, turns, none));
+                else view!.Summarize(turns, none);
+                return 0;
+            }
+        }
+
+        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo? output, bool json, int? bargeInMs, CancellationToken cancellationToken)
+        {
+            if (output == null) return Fail("--output is required with --input (the folder for the NPC's reply WAVs)");
             // Everything that can be refused is checked before anything runs.
             CharacterDefinition character;
             var clips = new List<short[]>();

@@ -86,6 +86,7 @@ typedef struct vna_engine_config {
     uint32_t ring_ms;                /* 2000: capacity of each ring */
     int32_t echo_cancellation;       /* 1: cancel the echo of what the engine played (speexdsp MDF) */
     uint32_t echo_tail_ms;           /* 500: longest speaker-to-microphone delay plus room echo it can cancel */
+    int32_t echo_gate;               /* 1: until the canceller converges, silence capture that holds only echo (Geigel) */
     int32_t noise_suppression;       /* 1: speexdsp noise suppression */
     int32_t noise_suppress_db;       /* -25: the most a noisy band is attenuated */
     int32_t resampler_quality;       /* 5: speexdsp resampler quality, 0 (fast) to 10 (best) */
@@ -98,6 +99,7 @@ typedef struct vna_engine_stats {
     uint64_t playback_underruns;      /* times the source ran dry while speaking */
     uint64_t dropped_backlog_samples; /* device-rate samples dropped because capture fell behind */
     uint64_t dsp_nanoseconds;         /* time spent resampling, cancelling echo and suppressing noise */
+    uint64_t echo_gated_samples;      /* capture silenced because it held only the NPC's echo */
     uint32_t queued_playback_samples; /* in the playback ring plus queued on the source */
     uint32_t capture_peak;            /* peak absolute sample of the last capture read */
     int32_t device_lost;              /* ALC_EXT_disconnect said a device went away: reopen or give up */

@@ -22,6 +22,11 @@ struct vna_dsp {
     uint32_t pending_count, pending_capacity;
     int16_t* reference_frame;
     int16_t* clean_frame;
+    int32_t* reference_peaks;      /* peak of each reference frame over the echo tail: the double-talk detector's memory */
+    uint32_t reference_peak_count, reference_peak_next;
+    uint32_t handled_streak;       /* echo-only frames in a row the canceller handled (or that held no echo at all) */
+    int converged;                 /* the gate has opened for good */
+    uint64_t gated_frames;
 };
 
 static void* allocate(size_t samples) { return calloc(samples, sizeof(int16_t)); }
@@ -48,8 +53,10 @@ vna_result vna_dsp_create(const vna_dsp_config* c, vna_dsp** out)
     if (ok && c->echo_cancellation) {
         int rate = (int)c->pipeline_rate;
         d->echo = speex_echo_state_init((int)d->frame, (int)(c->pipeline_rate / 1000 * c->echo_tail_ms));
+        d->reference_peak_count = c->echo_tail_ms / 10 + 1;
+        d->reference_peaks = calloc(d->reference_peak_count, sizeof(int32_t));
         vna_ring_config rc = vna_ring_config_init(c->pipeline_rate * 2);
-        ok = d->echo && vna_ring_create(&rc, &d->reference) == VNA_SUCCESS;
+        ok = d->echo && d->reference_peaks && vna_ring_create(&rc, &d->reference) == VNA_SUCCESS;
         if (ok) speex_echo_ctl(d->echo, SPEEX_ECHO_SET_SAMPLING_RATE, &rate);
     }
     if (ok && (c->noise_suppression || c->echo_cancellation)) {
@@ -78,22 +85,78 @@ void vna_dsp_destroy(vna_dsp* d)
     free(d->pending);
     free(d->reference_frame);
     free(d->clean_frame);
+    free(d->reference_peaks);
     free(d);
 }
 
-/* One 10 ms frame: cancel the echo of what played, then suppress noise and residual echo. */
+static int32_t peak_of(const int16_t* samples, uint32_t count)
+{
+    int32_t peak = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        int32_t s = samples[i] < 0 ? -(int32_t)samples[i] : samples[i];
+        if (s > peak) peak = s;
+    }
+    return peak;
+}
+
+/* Geigel double-talk detection: the microphone holds only echo if its peak stays below half the loudest reference
+ * within the echo tail (a speaker at least 6 dB quieter at the microphone than at its source). */
+static int echo_only(vna_dsp* d, const int16_t* microphone, int32_t* out_loudest)
+{
+    d->reference_peaks[d->reference_peak_next] = peak_of(d->reference_frame, d->frame);
+    d->reference_peak_next = (d->reference_peak_next + 1) % d->reference_peak_count;
+    int32_t loudest = 0;
+    for (uint32_t i = 0; i < d->reference_peak_count; i++)
+        if (d->reference_peaks[i] > loudest) loudest = d->reference_peaks[i];
+    *out_loudest = loudest;
+    return loudest > 0 && 2 * peak_of(microphone, d->frame) < loudest;
+}
+
+static double energy_of(const int16_t* samples, uint32_t count)
+{
+    double sum = 0;
+    for (uint32_t i = 0; i < count; i++) sum += (double)samples[i] * samples[i];
+    return sum / count;
+}
+
+/* The gate is for the time the filter has not converged yet. An echo-only frame counts as handled when the microphone
+ * held no audible echo (headphones) or the canceller removed at least 12 dB of it; half a second of handled frames in
+ * a row opens the gate for good (after that, a quiet player must not be taken for unconverged echo). */
+static int canceller_needs_gate(vna_dsp* d, const int16_t* microphone, const int16_t* cancelled, int32_t loudest)
+{
+    if (d->converged) return 0;
+    if (loudest < 2000) return 1;   /* too quiet a reference to learn anything from */
+    double in = energy_of(microphone, d->frame);
+    int handled = peak_of(microphone, d->frame) < 100 || in > 16 * energy_of(cancelled, d->frame);
+    d->handled_streak = handled ? d->handled_streak + 1 : 0;
+    d->converged = d->handled_streak >= 50;
+    return !d->converged;
+}
+
+/* One 10 ms frame: cancel the echo of what played, suppress noise and residual echo, and silence frames that hold
+ * only echo while the adaptive filter converges (it needs about a second of the NPC's voice). */
 static const int16_t* process_frame(vna_dsp* d, const int16_t* frame)
 {
+    int gate = 0;
     if (d->echo) {
         uint32_t got = vna_ring_read(d->reference, d->reference_frame, d->frame);
         if (got < d->frame) memset(d->reference_frame + got, 0, (d->frame - got) * sizeof(int16_t));
+        int32_t loudest = 0;
+        int only_echo = echo_only(d, frame, &loudest);
         speex_echo_cancellation(d->echo, frame, d->reference_frame, d->clean_frame);
+        gate = d->config.echo_gate && only_echo && canceller_needs_gate(d, frame, d->clean_frame, loudest);
     } else {
         memcpy(d->clean_frame, frame, d->frame * sizeof(int16_t));
     }
     if (d->preprocess) speex_preprocess_run(d->preprocess, d->clean_frame);
+    if (gate) {
+        memset(d->clean_frame, 0, d->frame * sizeof(int16_t));
+        d->gated_frames++;
+    }
     return d->clean_frame;
 }
+
+uint64_t vna_dsp_gated_frames(const vna_dsp* d) { return d->gated_frames; }
 
 static void append_pipeline_samples(vna_dsp* d, const int16_t* samples, uint32_t count)
 {

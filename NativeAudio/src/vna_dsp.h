@@ -15,6 +15,7 @@ typedef struct vna_dsp_config {
     uint32_t max_device_chunk;   /* most device-rate samples one vna_dsp_capture/playback call may be given */
     int echo_cancellation;
     uint32_t echo_tail_ms;
+    int echo_gate;               /* silence frames that hold only echo (Geigel double-talk detection) */
     int noise_suppression;
     int32_t noise_suppress_db;   /* negative: the most a noise band is attenuated */
     int resampler_quality;       /* speexdsp 0..10 */
@@ -31,6 +32,9 @@ uint32_t vna_dsp_capture(vna_dsp* dsp, const int16_t* device_samples, uint32_t c
  * vna_dsp_playback_max(count)) and records them as echo reference. Returns the number of device samples. */
 uint32_t vna_dsp_playback(vna_dsp* dsp, const int16_t* samples, uint32_t count, int16_t* device_out);
 uint32_t vna_dsp_playback_max(const vna_dsp* dsp, uint32_t count);
+
+/* 10 ms frames silenced as echo-only so far. */
+uint64_t vna_dsp_gated_frames(const vna_dsp* dsp);
 
 /* Barge-in: forget the reference of audio that will now never be played. */
 void vna_dsp_forget_reference(vna_dsp* dsp);

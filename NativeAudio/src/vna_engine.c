@@ -39,11 +39,29 @@ struct vna_engine {
     pthread_t thread;
     _Atomic int running;
     _Atomic int clear_requested;
-    _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns;
+    _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns, gated;
     _Atomic uint32_t queued_playback, capture_peak;
     _Atomic int device_lost;
     int started_playing;
+    int started;                                    /* vna_engine_start succeeded: reopening restarts the thread */
 };
+
+/* Each engine's thread makes its own context current for itself only (ALC_EXT_thread_local_context): with the
+ * process-wide alcMakeContextCurrent, two engines in one process would send each other's calls to the wrong context. */
+static PFNALCSETTHREADCONTEXTPROC set_thread_context;
+static pthread_once_t thread_context_once = PTHREAD_ONCE_INIT;
+
+static void find_thread_context(void)
+{
+    if (alcIsExtensionPresent(NULL, "ALC_EXT_thread_local_context"))
+        set_thread_context = (PFNALCSETTHREADCONTEXTPROC)alcGetProcAddress(NULL, "alcSetThreadContext");
+}
+
+static int use_context(ALCcontext* context)
+{
+    pthread_once(&thread_context_once, find_thread_context);
+    return set_thread_context ? set_thread_context(context) : alcMakeContextCurrent(context);
+}
 
 vna_engine_config vna_engine_config_init(void)
 {
@@ -57,6 +75,7 @@ vna_engine_config vna_engine_config_init(void)
     c.ring_ms = 2000;
     c.echo_cancellation = 1;
     c.echo_tail_ms = 500;
+    c.echo_gate = 1;
     c.noise_suppression = 1;
     c.noise_suppress_db = -25;
     c.resampler_quality = 5;
@@ -68,10 +87,10 @@ static uint32_t device_samples(const vna_engine* e, uint32_t ms) { return e->con
 static void close_devices(vna_engine* e)
 {
     if (e->context) {
-        alcMakeContextCurrent(e->context);
+        use_context(e->context);
         if (e->source) alDeleteSources(1, &e->source);
         if (e->buffers[0]) alDeleteBuffers(VNA_PLAYBACK_BUFFERS, e->buffers);
-        alcMakeContextCurrent(NULL);
+        use_context(NULL);
         alcDestroyContext(e->context);
     }
     if (e->playback) alcCloseDevice(e->playback);
@@ -90,11 +109,11 @@ static vna_result open_devices(vna_engine* e)
     e->playback = alcOpenDevice(playback);
     if (e->capture == NULL || e->playback == NULL) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     e->context = alcCreateContext(e->playback, NULL);
-    if (e->context == NULL || !alcMakeContextCurrent(e->context)) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
+    if (e->context == NULL || !use_context(e->context)) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     alGenSources(1, &e->source);
     alGenBuffers(VNA_PLAYBACK_BUFFERS, e->buffers);
     ALenum error = alGetError();
-    alcMakeContextCurrent(NULL);
+    use_context(NULL);
     if (error != AL_NO_ERROR) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     memcpy(e->free_buffers, e->buffers, sizeof e->buffers);
     e->free_count = VNA_PLAYBACK_BUFFERS;
@@ -125,7 +144,7 @@ vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_e
     uint32_t capture_chunk = device_samples(e, config->max_capture_backlog_ms + config->capture_buffer_ms) + config->period_frames;
     vna_dsp_config dc = {
         .device_rate = config->device_sample_rate, .pipeline_rate = config->sample_rate, .max_device_chunk = capture_chunk,
-        .echo_cancellation = config->echo_cancellation, .echo_tail_ms = config->echo_tail_ms,
+        .echo_cancellation = config->echo_cancellation, .echo_tail_ms = config->echo_tail_ms, .echo_gate = config->echo_gate,
         .noise_suppression = config->noise_suppression, .noise_suppress_db = config->noise_suppress_db,
         .resampler_quality = config->resampler_quality,
     };
@@ -175,6 +194,7 @@ static void pump_capture(vna_engine* e)
     uint32_t written = vna_dsp_capture(e->dsp, e->capture_scratch, (uint32_t)available, e->capture_ring, &lost);
     atomic_fetch_add(&e->dsp_ns, monotonic_ns() - start);
     atomic_fetch_add(&e->captured, written);
+    atomic_store(&e->gated, vna_dsp_gated_frames(e->dsp) * (e->config.sample_rate / 100));
     if (lost > 0) atomic_fetch_add(&e->overruns, lost);
 }
 
@@ -194,6 +214,9 @@ static void clear_playback(vna_engine* e)
     alGetSourcei(e->source, AL_BUFFERS_PROCESSED, &processed);
     while (processed-- > 0) alSourceUnqueueBuffers(e->source, 1, &e->free_buffers[e->free_count++]);
     e->queued_head = 0;
+    /* The part of the stopped buffer already heard stays counted, so the played count never runs backwards. */
+    uint64_t shown = atomic_load(&e->played);
+    if (shown > e->completed) e->completed = shown;
     vna_ring_discard(e->playback_ring);
     vna_dsp_forget_reference(e->dsp);
     e->started_playing = 0;
@@ -211,23 +234,29 @@ static void pump_playback(vna_engine* e)
         e->free_buffers[e->free_count++] = buffer;
     }
     uint32_t period = e->config.period_frames;
-    while (e->free_count > 0 && vna_ring_readable(e->playback_ring) >= period) {
+    while (e->free_count > 0) {
+        /* Whole periods; a shorter tail (the end of a line) only when the source is about to run dry. */
+        uint32_t take = vna_ring_readable(e->playback_ring);
+        if (take > period) take = period;
+        if (take == 0 || (take < period && e->free_count < VNA_PLAYBACK_BUFFERS - 1)) break;
         ALuint buffer = e->free_buffers[--e->free_count];
-        vna_ring_read(e->playback_ring, e->period_scratch, period);
+        vna_ring_read(e->playback_ring, e->period_scratch, take);
         uint64_t start = monotonic_ns();
-        uint32_t count = vna_dsp_playback(e->dsp, e->period_scratch, period, e->playback_scratch);
+        uint32_t count = vna_dsp_playback(e->dsp, e->period_scratch, take, e->playback_scratch);
         atomic_fetch_add(&e->dsp_ns, monotonic_ns() - start);
         alBufferData(buffer, AL_FORMAT_MONO16, e->playback_scratch, (ALsizei)(count * 2), (ALsizei)e->config.device_sample_rate);
         alSourceQueueBuffers(e->source, 1, &buffer);
         int queued = VNA_PLAYBACK_BUFFERS - e->free_count;
-        e->queued_counts[(e->queued_head + queued - 1) % VNA_PLAYBACK_BUFFERS] = period;
+        e->queued_counts[(e->queued_head + queued - 1) % VNA_PLAYBACK_BUFFERS] = take;
     }
     alGetSourcei(e->source, AL_SAMPLE_OFFSET, &offset);
     uint64_t within = (uint64_t)offset * e->config.sample_rate / e->config.device_sample_rate;
     uint64_t played = e->completed + (e->free_count < VNA_PLAYBACK_BUFFERS && within < e->queued_counts[e->queued_head] ? within : 0);
     if (played > atomic_load(&e->played)) atomic_store(&e->played, played);
-    uint32_t queued = (uint32_t)(VNA_PLAYBACK_BUFFERS - e->free_count) * period + vna_ring_readable(e->playback_ring);
-    atomic_store(&e->queued_playback, queued - (uint32_t)(played - e->completed));
+    uint32_t queued = vna_ring_readable(e->playback_ring);
+    for (int i = 0; i < VNA_PLAYBACK_BUFFERS - e->free_count; i++) queued += e->queued_counts[(e->queued_head + i) % VNA_PLAYBACK_BUFFERS];
+    uint64_t heard = atomic_load(&e->played) - e->completed;
+    atomic_store(&e->queued_playback, queued > heard ? queued - (uint32_t)heard : 0);
     alGetSourcei(e->source, AL_SOURCE_STATE, &state);
     if (state != AL_PLAYING && e->free_count < VNA_PLAYBACK_BUFFERS) {
         if (e->started_playing) atomic_fetch_add(&e->underruns, 1);
@@ -250,7 +279,7 @@ static void check_devices(vna_engine* e)
 static void* audio_thread(void* arg)
 {
     vna_engine* e = arg;
-    alcMakeContextCurrent(e->context);
+    use_context(e->context);
     alcCaptureStart(e->capture);
     long period_ns = (long)e->config.period_frames * 1000000000L / (long)e->config.sample_rate;
     struct timespec nap = { 0, period_ns / 2 };   /* poll twice a period: latency without spinning */
@@ -264,7 +293,7 @@ static void* audio_thread(void* arg)
     }
     alcCaptureStop(e->capture);
     alSourceStop(e->source);
-    alcMakeContextCurrent(NULL);
+    use_context(NULL);
     return NULL;
 }
 
@@ -273,6 +302,7 @@ vna_result vna_engine_start(vna_engine* e)
     if (e == NULL || atomic_load(&e->running)) return VNA_INVALID_ARGS;
     atomic_store(&e->running, 1);
     if (pthread_create(&e->thread, NULL, audio_thread, e) != 0) { atomic_store(&e->running, 0); return VNA_OUT_OF_MEMORY; }
+    e->started = 1;
     return VNA_SUCCESS;
 }
 
@@ -286,13 +316,14 @@ static int stop_thread(vna_engine* e)
 vna_result vna_engine_reopen(vna_engine* e)
 {
     if (e == NULL) return VNA_INVALID_ARGS;
-    int was_running = stop_thread(e);
+    stop_thread(e);
     /* Buffers that were queued on the lost device count as played: the pipeline must not wait for them. */
-    e->completed += (uint64_t)(VNA_PLAYBACK_BUFFERS - e->free_count) * e->config.period_frames;
+    for (int i = 0; i < VNA_PLAYBACK_BUFFERS - e->free_count; i++) e->completed += e->queued_counts[(e->queued_head + i) % VNA_PLAYBACK_BUFFERS];
+    atomic_store(&e->played, e->completed);
     close_devices(e);
     vna_result r = open_devices(e);
     if (r != VNA_SUCCESS) { atomic_store(&e->device_lost, 1); return r; }
-    return was_running ? vna_engine_start(e) : VNA_SUCCESS;
+    return e->started ? vna_engine_start(e) : VNA_SUCCESS;
 }
 
 void vna_engine_destroy(vna_engine* e)
@@ -328,6 +359,7 @@ vna_result vna_engine_get_stats(vna_engine* e, vna_engine_stats* out)
     out->playback_underruns = atomic_load(&e->underruns);
     out->dropped_backlog_samples = atomic_load(&e->dropped_backlog);
     out->dsp_nanoseconds = atomic_load(&e->dsp_ns);
+    out->echo_gated_samples = atomic_load(&e->gated);
     out->queued_playback_samples = atomic_load(&e->queued_playback);
     out->capture_peak = atomic_load(&e->capture_peak);
     out->device_lost = atomic_load(&e->device_lost);

@@ -76,6 +76,17 @@ namespace VoiceNpc.Conversation
             var signal = _segmenter.Update(voiced, now);
             _preRoll.Write(_frame);
             HandleSpeech(signal, now);
+            ServicePlayback(now);
+        }
+
+        /// <summary>
+        /// The speaking half of a frame, also run between frames for a live device whose microphone delivers in
+        /// bursts, so the speakers never wait for the microphone.
+        /// </summary>
+        public void ServicePlayback() => ServicePlayback(_clock.Now);
+
+        private void ServicePlayback(TimeSpan now)
+        {
             if (_reply != null) HandleReply(now);
             _scheduler.Feed();
             AnnounceMarks(now);

@@ -13,10 +13,11 @@ namespace VoiceNpc.Conversation
     /// </summary>
     internal sealed class PlaybackScheduler
     {
-        /// <summary>How far ahead of the speakers we write: small enough to stop fast, large enough not to starve.</summary>
-        public const int LeadSamples = 3 * AudioFormat.FrameSamples;
+        /// <summary>How far ahead of the speakers we write by default: small enough to stop fast, large enough not to starve.</summary>
+        public const int DefaultLeadSamples = 3 * AudioFormat.FrameSamples;
 
         private readonly IAudioDevice _device;
+        private readonly int _lead;
         private readonly Queue<(TurnContext Turn, SpeechChunk Chunk, bool IsFiller, string Text)> _pending = new Queue<(TurnContext, SpeechChunk, bool, string)>();
         private readonly List<PlaybackMark> _marks = new List<PlaybackMark>();
         private readonly List<(TurnContext Turn, long End)> _spokenWords = new List<(TurnContext, long)>();
@@ -24,7 +25,11 @@ namespace VoiceNpc.Conversation
         private int _offset;
         private long _writtenEnd;
 
-        public PlaybackScheduler(IAudioDevice device) => _device = device;
+        public PlaybackScheduler(IAudioDevice device)
+        {
+            _device = device;
+            _lead = device is IRealTimeAudioDevice live ? live.PlaybackLeadSamples : DefaultLeadSamples;
+        }
 
         public bool IsEmpty => _current == null && _pending.Count == 0;
 
@@ -33,10 +38,10 @@ namespace VoiceNpc.Conversation
 
         public void Enqueue(TurnContext turn, SpeechChunk chunk, bool isFiller, string text) => _pending.Enqueue((turn, chunk, isFiller, text));
 
-        /// <summary>Tops the device up to <see cref="LeadSamples"/> ahead of the speakers.</summary>
+        /// <summary>Tops the device up to the lead ahead of the speakers.</summary>
         public void Feed()
         {
-            while (_device.QueuedPlaybackSamples < LeadSamples)
+            while (_device.QueuedPlaybackSamples < _lead)
             {
                 if (_current == null)
                 {
@@ -46,7 +51,7 @@ namespace VoiceNpc.Conversation
                     AddMarks(_current.Value, _device.PlayedSamples + _device.QueuedPlaybackSamples);
                 }
                 var samples = _current.Value.Chunk.Samples;
-                int want = Math.Min(samples.Length - _offset, LeadSamples - _device.QueuedPlaybackSamples);
+                int want = Math.Min(samples.Length - _offset, _lead - _device.QueuedPlaybackSamples);
                 int written = _device.WritePlayback(new ReadOnlySpan<short>(samples, _offset, want));
                 _offset += written;
                 if (_offset >= samples.Length) _current = null;

@@ -97,7 +97,7 @@ namespace VoiceNpc.Conversation
                 Task.Run(stt.RunAsync),
                 Task.Run(brain.RunAsync),
                 Task.Run(tts.RunAsync),
-                Task.Run(() => RunPumpAsync(_stop.Token)));
+                Task.Run(() => RunPumpAsync(device, _stop.Token)));
             // The pump already listens; the filler lines are spoken now, as tracked work, so simulated TTS latency
             // on a virtual clock moves its time forward like any other stage's.
             _clock.Work.Begin();
@@ -157,23 +157,60 @@ namespace VoiceNpc.Conversation
             turn.CompleteTranscript(text, now);
         }
 
-        private async Task RunPumpAsync(CancellationToken cancellationToken)
+        private async Task RunPumpAsync(IAudioDevice device, CancellationToken cancellationToken)
         {
-            var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
-            var next = _clock.Now;
             try
             {
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    next += frame;
-                    await _clock.WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
-                    _pump!.ProcessFrame();
-                }
+                if (device is IRealTimeAudioDevice live) await PaceOnCaptureAsync(live, cancellationToken).ConfigureAwait(false);
+                else await PaceOnClockAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
             catch (Exception e)
             {
                 _events.Post(new ConversationError(_clock.Now, "audio", "the audio pump stopped: " + e.Message, e));
+            }
+        }
+
+        private async Task PaceOnClockAsync(CancellationToken cancellationToken)
+        {
+            var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
+            var next = _clock.Now;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                next += frame;
+                await _clock.WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
+                _pump!.ProcessFrame();
+            }
+        }
+
+        /// <summary>
+        /// A live microphone is the clock: a frame is processed whenever one has arrived. If capture stalls (a lost
+        /// microphone), frames of silence keep the speaking side and fault reporting going.
+        /// </summary>
+        private async Task PaceOnCaptureAsync(IRealTimeAudioDevice device, CancellationToken cancellationToken)
+        {
+            var poll = TimeSpan.FromMilliseconds(5);
+            var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
+            var stalledAfter = TimeSpan.FromMilliseconds(200);
+            var lastFrame = _clock.Now;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await _clock.WaitUntilAsync(_clock.Now + poll, cancellationToken).ConfigureAwait(false);
+                var now = _clock.Now;
+                if (device.AvailableCaptureSamples >= AudioFormat.FrameSamples)
+                {
+                    while (device.AvailableCaptureSamples >= AudioFormat.FrameSamples) _pump!.ProcessFrame();
+                    lastFrame = now;
+                }
+                else if (now - lastFrame >= stalledAfter)
+                {
+                    _pump!.ProcessFrame();
+                    lastFrame += frame;
+                }
+                else
+                {
+                    _pump!.ServicePlayback();
+                }
             }
         }
 

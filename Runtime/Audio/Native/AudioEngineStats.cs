@@ -1,0 +1,47 @@
+using System;
+
+namespace VoiceNpc.Audio.Native
+{
+    /// <summary>Counters of the native audio engine since it opened (samples are at the pipeline rate unless noted).</summary>
+    public readonly struct AudioEngineStats
+    {
+        internal AudioEngineStats(in NativeMethods.EngineStats s)
+        {
+            CapturedSamples = (long)s.CapturedSamples;
+            PlayedSamples = (long)s.PlayedSamples;
+            CaptureOverruns = (long)s.CaptureOverruns;
+            PlaybackUnderruns = (long)s.PlaybackUnderruns;
+            DroppedBacklogSamples = (long)s.DroppedBacklogSamples;
+            DspTime = TimeSpan.FromTicks((long)(s.DspNanoseconds / 100));
+            EchoGatedSamples = (long)s.EchoGatedSamples;
+            QueuedPlaybackSamples = (int)s.QueuedPlaybackSamples;
+            CapturePeak = (int)s.CapturePeak;
+            DeviceLost = s.DeviceLost != 0;
+        }
+
+        public long CapturedSamples { get; }
+        public long PlayedSamples { get; }
+
+        /// <summary>Captured samples lost because nobody read the capture ring in time.</summary>
+        public long CaptureOverruns { get; }
+
+        /// <summary>Times the speakers ran dry in the middle of speech.</summary>
+        public long PlaybackUnderruns { get; }
+
+        /// <summary>Device-rate samples dropped because the capture device built up a backlog.</summary>
+        public long DroppedBacklogSamples { get; }
+
+        /// <summary>Time the audio thread spent resampling, cancelling echo and suppressing noise.</summary>
+        public TimeSpan DspTime { get; }
+
+        /// <summary>Captured samples silenced because they held only the NPC's own echo.</summary>
+        public long EchoGatedSamples { get; }
+
+        public int QueuedPlaybackSamples { get; }
+
+        /// <summary>Peak absolute sample of the latest capture read (0..32767): a microphone level meter.</summary>
+        public int CapturePeak { get; }
+
+        public bool DeviceLost { get; }
+    }
+}
