@@ -100,6 +100,8 @@ case "${1:-}" in
     ;;
   bench)
     setup
+    start_pulse
+    "$ROOT/.artifacts/native/release/bench_dsp"
     "$ROOT/voicenpc" bench "${@:2}"
     ;;
   *) echo "usage: ./build.sh [demo|test|bench]" >&2; exit 2 ;;

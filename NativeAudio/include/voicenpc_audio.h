@@ -96,7 +96,7 @@ typedef struct vna_engine_stats {
     uint64_t captured_samples;        /* pipeline-rate samples written to the capture ring */
     uint64_t played_samples;          /* pipeline-rate samples the speakers have played (within a buffer) */
     uint64_t capture_overruns;        /* samples lost because the capture ring was full */
-    uint64_t playback_underruns;      /* times the source ran dry while speaking */
+    uint64_t playback_underruns;      /* times the source ran dry while audio waited in the ring */
     uint64_t dropped_backlog_samples; /* device-rate samples dropped because capture fell behind */
     uint64_t dsp_nanoseconds;         /* time spent resampling, cancelling echo and suppressing noise */
     uint64_t echo_gated_samples;      /* capture silenced because it held only the NPC's echo */

@@ -233,6 +233,9 @@ static void pump_playback(vna_engine* e)
         count_played_buffer(e);
         e->free_buffers[e->free_count++] = buffer;
     }
+    /* An underrun: the source ran dry although audio was waiting for it (the thread was late), not the end of a line. */
+    alGetSourcei(e->source, AL_SOURCE_STATE, &state);
+    if (state != AL_PLAYING && e->started_playing && vna_ring_readable(e->playback_ring) > 0) atomic_fetch_add(&e->underruns, 1);
     uint32_t period = e->config.period_frames;
     while (e->free_count > 0) {
         /* Whole periods; a shorter tail (the end of a line) only when the source is about to run dry. */
@@ -259,10 +262,10 @@ static void pump_playback(vna_engine* e)
     atomic_store(&e->queued_playback, queued > heard ? queued - (uint32_t)heard : 0);
     alGetSourcei(e->source, AL_SOURCE_STATE, &state);
     if (state != AL_PLAYING && e->free_count < VNA_PLAYBACK_BUFFERS) {
-        if (e->started_playing) atomic_fetch_add(&e->underruns, 1);
         e->started_playing = 1;
         alSourcePlay(e->source);
     }
+    if (e->free_count == VNA_PLAYBACK_BUFFERS && vna_ring_readable(e->playback_ring) == 0) e->started_playing = 0;   /* line over */
 }
 
 static void check_devices(vna_engine* e)

@@ -124,6 +124,27 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             }
         }
 
+        [Test]
+        public void TheDeviceCallsOfAPumpFrameAllocateNothing()
+        {
+            using var device = NativeAudioDevice.Open(PulseAudioRig.NpcDevices());
+            var frame = new short[AudioFormat.FrameSamples];
+            var speech = new short[AudioFormat.FrameSamples];
+            WaitUntil(() => device.AvailableCaptureSamples >= frame.Length, "captured audio");
+            for (int warm = 0; warm < 10; warm++) Frame();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 500; i++) Frame();
+            Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+
+            void Frame()
+            {
+                device.ReadCapture(frame);
+                device.WritePlayback(speech);
+                _ = device.AvailableCaptureSamples + device.PlayedSamples + device.QueuedPlaybackSamples;
+                _ = device.Fault;
+            }
+        }
+
         private static void WaitUntil(Func<bool> condition, string what)
         {
             var limit = System.Diagnostics.Stopwatch.StartNew();
