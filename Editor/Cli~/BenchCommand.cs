@@ -20,6 +20,7 @@ namespace VoiceNpc.Cli
             FrameAllocationBenchmark.Run();
             await RecognitionBenchmark.RunAsync(cancellationToken);
             DeviceLatencyBenchmark.Run();
+            LiveRoundTripBenchmark.Run();
             return 0;
         }
     }

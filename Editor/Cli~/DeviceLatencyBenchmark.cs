@@ -32,12 +32,11 @@ namespace VoiceNpc.Cli
             var burst = Enumerable.Range(0, AudioFormat.FrameSamples).Select(i => (short)(12000 * Math.Sin(2 * Math.PI * 1000 * i / AudioFormat.SampleRate))).ToArray();
             var roundTrips = new List<double>();
             var ringWaits = new List<double>();
-            var queued = new List<double>();
             long allocated = 0, frames = 0;
             var clock = Stopwatch.StartNew();
             for (int i = -3; i < Bursts; i++)   // three warm-up bursts: JIT and first-call costs are not per frame
             {
-                if (i == 0) { roundTrips.Clear(); ringWaits.Clear(); queued.Clear(); allocated = frames = 0; }
+                if (i == 0) { roundTrips.Clear(); ringWaits.Clear(); allocated = frames = 0; }
                 Drain(device, frame, TimeSpan.FromMilliseconds(300));
                 device.WritePlayback(burst);
                 var written = clock.Elapsed;
@@ -53,15 +52,13 @@ namespace VoiceNpc.Cli
                     allocated += GC.GetAllocatedBytesForCurrentThread() - before;
                     frames++;
                     ringWaits.Add(AudioFormat.DurationOf(waiting).TotalMilliseconds);
-                    queued.Add(AudioFormat.DurationOf(device.Stats.QueuedPlaybackSamples).TotalMilliseconds);
                     if (frame.Take(read).Any(s => Math.Abs((int)s) > 4000)) { roundTrips.Add((clock.Elapsed - written).TotalMilliseconds); break; }
                 }
             }
             var stats = device.Stats;
             Console.WriteLine($"Native audio devices (OpenAL Soft on PulseAudio null sinks, {Bursts} bursts):");
             Console.WriteLine($"  playback ring → speakers → monitor → capture ring → managed frame: p50 {Percentiles.Of(roundTrips, 50):0} ms, p99 {Percentiles.Of(roundTrips, 99):0} ms");
-            Console.WriteLine($"  audio waiting in the capture ring when a managed frame is read: p50 {Percentiles.Of(ringWaits, 50):0.0} ms, p99 {Percentiles.Of(ringWaits, 99):0.0} ms");
-            Console.WriteLine($"  queued playback (ring + OpenAL buffers) while the burst plays: max {queued.DefaultIfEmpty(0).Max():0} ms; the pump keeps a 100 ms lead while the NPC speaks");
+            Console.WriteLine($"  capture ring level when a whole 20 ms frame is first there to read: p50 {Percentiles.Of(ringWaits, 50):0.0} ms, p99 {Percentiles.Of(ringWaits, 99):0.0} ms (the engine delivers 10 ms blocks)");
             Console.WriteLine($"  managed allocation per frame of device calls: {(frames == 0 ? 0 : (double)allocated / frames):0.00} bytes over {frames} frames");
             Console.WriteLine($"  engine: overruns {stats.CaptureOverruns}, underruns {stats.PlaybackUnderruns}, dropped backlog {stats.DroppedBacklogSamples}");
         }

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using NUnit.Framework;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Characters;
+using VoiceNpc.Cli;
 using VoiceNpc.Conversation;
 using VoiceNpc.Providers;
 using VoiceNpc.Tests.Support;
@@ -28,44 +27,31 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         public DeviceSession(NativeAudioOptions npcDevices)
         {
             Device = NativeAudioDevice.Open(npcDevices);
-            Probe = new DeviceProbe(Clock);
+            Probe = new DeviceProbe(Clock, "Monitor of " + PulseAudioRig.Speakers, PulseAudioRig.Microphone);
             var character = CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
             var providers = EmbeddedProviders.CreateCatalog().Resolve(character, () => Clock.Now);
             Conversation = VoiceConversation.StartAsync(character, providers, Device, Clock).GetAwaiter().GetResult();
             Conversation.EventRaised += Events.Add;
         }
 
-        /// <summary>Pumps events until one matches; fails with the events seen if none does within <paramref name="limit"/>.</summary>
+        /// <summary>Pumps events until one matches; fails with the events seen if none does within <paramref name="limitSeconds"/>.</summary>
         public T WaitFor<T>(Func<T, bool>? match = null, double limitSeconds = 30) where T : ConversationEvent
         {
-            int seen = 0;
-            var deadline = Clock.Now + TimeSpan.FromSeconds(limitSeconds);
-            while (true)
+            T? found = null;
+            try
             {
-                for (; seen < Events.Count; seen++)
-                    if (Events[seen] is T e && (match == null || match(e))) return e;
-                if (Clock.Now > deadline) break;
-                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-                try { Conversation.WaitForEventsAsync(wait.Token).GetAwaiter().GetResult(); }
-                catch (OperationCanceledException) { }
-                Conversation.Pump();
+                ConversationWaits.PumpUntil(Conversation, () => (found = Events.OfType<T>().FirstOrDefault(e => match == null || match(e))) != null,
+                    "a " + typeof(T).Name, TimeSpan.FromSeconds(limitSeconds));
             }
-            Assert.Fail($"no {typeof(T).Name} within {limitSeconds} s; events: {string.Join(" | ", Events.Select(e => e.ToString()))}");
-            return null!;
+            catch (TimeoutException e) { Assert.Fail($"{e.Message}; events: {string.Join(" | ", Events.Select(x => x.ToString()))}"); }
+            return found!;
         }
 
         /// <summary>Pumps events (so the game side keeps running) until <paramref name="condition"/> holds.</summary>
         public void PumpUntil(Func<bool> condition, string what, double limitSeconds = 20)
         {
-            var deadline = Clock.Now + TimeSpan.FromSeconds(limitSeconds);
-            while (!condition())
-            {
-                if (Clock.Now > deadline) Assert.Fail($"{what} did not happen within {limitSeconds} s");
-                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
-                try { Conversation.WaitForEventsAsync(wait.Token).GetAwaiter().GetResult(); }
-                catch (OperationCanceledException) { }
-                Conversation.Pump();
-            }
+            try { ConversationWaits.PumpUntil(Conversation, condition, what, TimeSpan.FromSeconds(limitSeconds)); }
+            catch (TimeoutException e) { Assert.Fail(e.Message); }
         }
 
         public void Dispose()

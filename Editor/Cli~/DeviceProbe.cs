@@ -7,11 +7,12 @@ using VoiceNpc.Audio;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Timing;
 
-namespace VoiceNpc.Tests.EndToEnd.Devices
+namespace VoiceNpc.Cli
 {
     /// <summary>
-    /// The player and a recording microphone in front of the speakers: plays clips into the virtual microphone and
-    /// records the virtual speakers' monitor, noting when each block arrived on the shared clock.
+    /// The player and a recording microphone in front of the NPC's speakers, for device tests and benchmarks: plays
+    /// clips into a (virtual) microphone and records the speakers' monitor, noting when each block arrived on the
+    /// shared clock.
     /// </summary>
     public sealed class DeviceProbe : IDisposable
     {
@@ -24,13 +25,15 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Task _loop;
 
-        public DeviceProbe(IClock clock)
+        /// <param name="speakersMonitor">The capture device that hears the NPC's speakers.</param>
+        /// <param name="microphoneSink">The playback device that feeds the NPC's microphone.</param>
+        public DeviceProbe(IClock clock, string speakersMonitor, string microphoneSink)
         {
             _clock = clock;
             _device = NativeAudioDevice.Open(new NativeAudioOptions
             {
-                CaptureDevice = "Monitor of " + PulseAudioRig.Speakers,
-                PlaybackDevice = PulseAudioRig.Microphone,
+                CaptureDevice = speakersMonitor,
+                PlaybackDevice = microphoneSink,
                 EchoCancellation = false,
                 NoiseSuppression = false,
             });
