@@ -73,11 +73,11 @@ namespace VoiceNpc.Cli
                 try
                 {
                     var run = conversation.RunAsync(device, cancellationToken);
-                    if (view != null)
-                    {
-                        turns = await view.WhileStartingAsync(run, conversation.Started);
-                    }
-                    else turns = await run;
+                    // On stderr, so --json output stays one object: tools and tests wait for this line.
+                    _ = conversation.Started.ContinueWith(_ => Console.Error.WriteLine(
+                        $"voicenpc talk: listening on \"{options.CaptureDevice ?? "(default microphone)"}\", speaking on \"{options.PlaybackDevice ?? "(default speakers)"}\"; Ctrl+C ends"),
+                        TaskScheduler.Default);
+                    turns = view != null ? await view.WhileStartingAsync(run, conversation.Started) : await run;
                 }
                 catch (Exception e) when (!(e is OperationCanceledException)) { return Fail("the conversation failed: " + e.Message); }
                 var none = turns.Select(_ => "").ToList();

@@ -105,6 +105,11 @@ static vna_result open_devices(vna_engine* e)
 {
     const char* capture = e->capture_name[0] ? e->capture_name : NULL;
     const char* playback = e->playback_name[0] ? e->playback_name : NULL;
+    /* OpenAL Soft resolves names against the device list it probed last: probe again, so a device added (or back)
+     * since then is found. */
+    uint32_t ignored;
+    if (capture) vna_device_count(VNA_DEVICE_CAPTURE, &ignored);
+    if (playback) vna_device_count(VNA_DEVICE_PLAYBACK, &ignored);
     e->capture = alcCaptureOpenDevice(capture, e->config.device_sample_rate, AL_FORMAT_MONO16, (ALCsizei)device_samples(e, e->config.capture_buffer_ms));
     e->playback = alcOpenDevice(playback);
     if (e->capture == NULL || e->playback == NULL) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }

@@ -192,6 +192,9 @@ namespace VoiceNpc.Conversation
             var poll = TimeSpan.FromMilliseconds(5);
             var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
             var stalledAfter = TimeSpan.FromMilliseconds(200);
+            // Whatever the microphone caught while the providers were being prepared was said before we listened.
+            var stale = new short[AudioFormat.FrameSamples];
+            while (device.AvailableCaptureSamples > 0 && device.ReadCapture(stale) > 0) { }
             var lastFrame = _clock.Now;
             while (!cancellationToken.IsCancellationRequested)
             {

@@ -52,6 +52,17 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             return module;
         }
 
+        /// <summary>Waits for what a device does (polling every 20 ms); fails naming <paramref name="what"/> after 30 s.</summary>
+        public static void WaitUntil(Func<bool> condition, string what)
+        {
+            var limit = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (limit.Elapsed > TimeSpan.FromSeconds(30)) Assert.Fail($"{what} did not happen within 30 s");
+                System.Threading.Thread.Sleep(20);
+            }
+        }
+
         private static string Require(string variable)
         {
             string? value = Environment.GetEnvironmentVariable(variable);

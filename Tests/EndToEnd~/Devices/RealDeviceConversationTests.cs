@@ -93,33 +93,39 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         {
             string Load() => PulseAudioRig.Pactl("load-module", "module-null-sink", "sink_name=vnpc_gone", "sink_properties=device.description=VoiceNpcGone");
             string module = Load();
-            using var device = NativeAudioDevice.Open(new NativeAudioOptions { CaptureDevice = "Monitor of VoiceNpcGone", PlaybackDevice = "VoiceNpcGone" });
-            var clock = new VoiceNpc.Timing.SystemClock();
-            var character = VoiceNpc.Characters.CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
-            var conversation = VoiceConversation.StartAsync(character, VoiceNpc.Providers.EmbeddedProviders.CreateCatalog().Resolve(character, () => clock.Now), device, clock)
-                .GetAwaiter().GetResult();
-            var events = new System.Collections.Generic.List<ConversationEvent>();
-            conversation.EventRaised += events.Add;
             try
             {
-                WaitUntil(() => device.Stats.CapturedSamples > AudioFormat.SampleRate / 2, "capture from the doomed sink");
-                PulseAudioRig.Pactl("unload-module", module);
-                module = "";
-                WaitUntil(() => { conversation.Pump(); return events.OfType<ConversationError>().Any(e => e.Stage == "audio"); }, "an audio error event");
-                var error = events.OfType<ConversationError>().First(e => e.Stage == "audio");
-                TestContext.Progress.WriteLine("device lost: " + error.Message);
-                Assert.That(error.Message, Does.Contain("VoiceNpcGone"));
-                Assert.That(device.TryReopen(), Is.False, "the sink is still gone");
+                using var device = NativeAudioDevice.Open(new NativeAudioOptions { CaptureDevice = "Monitor of VoiceNpcGone", PlaybackDevice = "VoiceNpcGone" });
+                var clock = new VoiceNpc.Timing.SystemClock();
+                var character = VoiceNpc.Characters.CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
+                var conversation = VoiceConversation.StartAsync(character, VoiceNpc.Providers.EmbeddedProviders.CreateCatalog().Resolve(character, () => clock.Now), device, clock)
+                    .GetAwaiter().GetResult();
+                var events = new System.Collections.Generic.List<ConversationEvent>();
+                conversation.EventRaised += events.Add;
+                try
+                {
+                    PulseAudioRig.WaitUntil(() => device.Stats.CapturedSamples > AudioFormat.SampleRate / 2, "capture from the doomed sink");
+                    PulseAudioRig.Pactl("unload-module", module);
+                    module = "";
+                    PulseAudioRig.WaitUntil(() => { conversation.Pump(); return events.OfType<ConversationError>().Any(e => e.Stage == "audio"); }, "an audio error event");
+                    var error = events.OfType<ConversationError>().First(e => e.Stage == "audio");
+                    TestContext.Progress.WriteLine("device lost: " + error.Message);
+                    Assert.That(error.Message, Does.Contain("VoiceNpcGone"));
+                    Assert.That(device.TryReopen(), Is.False, "the sink is still gone");
 
-                module = Load();
-                Assert.That(device.TryReopen(), Is.True, "the sink is back");
-                long before = device.Stats.CapturedSamples;
-                WaitUntil(() => device.Stats.CapturedSamples > before + AudioFormat.SampleRate / 2, "capture after reopening");
-                Assert.That(device.Fault, Is.Null);
+                    module = Load();
+                    Assert.That(device.TryReopen(), Is.True, "the sink is back");
+                    long before = device.Stats.CapturedSamples;
+                    PulseAudioRig.WaitUntil(() => device.Stats.CapturedSamples > before + AudioFormat.SampleRate / 2, "capture after reopening");
+                    Assert.That(device.Fault, Is.Null);
+                }
+                finally
+                {
+                    conversation.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
             }
             finally
             {
-                conversation.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 if (module.Length > 0) PulseAudioRig.Pactl("unload-module", module);
             }
         }
@@ -130,7 +136,7 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             using var device = NativeAudioDevice.Open(PulseAudioRig.NpcDevices());
             var frame = new short[AudioFormat.FrameSamples];
             var speech = new short[AudioFormat.FrameSamples];
-            WaitUntil(() => device.AvailableCaptureSamples >= frame.Length, "captured audio");
+            PulseAudioRig.WaitUntil(() => device.AvailableCaptureSamples >= frame.Length, "captured audio");
             for (int warm = 0; warm < 10; warm++) Frame();
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 500; i++) Frame();
@@ -142,16 +148,6 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
                 device.WritePlayback(speech);
                 _ = device.AvailableCaptureSamples + device.PlayedSamples + device.QueuedPlaybackSamples;
                 _ = device.Fault;
-            }
-        }
-
-        private static void WaitUntil(Func<bool> condition, string what)
-        {
-            var limit = System.Diagnostics.Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (limit.Elapsed > TimeSpan.FromSeconds(20)) Assert.Fail($"{what} did not happen within 20 s");
-                System.Threading.Thread.Sleep(20);
             }
         }
     }

@@ -1,0 +1,73 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NUnit.Framework;
+using VoiceNpc.Audio;
+using VoiceNpc.Cli;
+using VoiceNpc.Tests.Support;
+using VoiceNpc.Timing;
+
+namespace VoiceNpc.Tests.EndToEnd.Devices
+{
+    /// <summary>The voicenpc command on real devices, as a user runs it: <c>devices</c>, and <c>talk</c> live until Ctrl+C.</summary>
+    [NonParallelizable]
+    public class CliLiveTalkTests
+    {
+        private static ProcessStartInfo Voicenpc(params string[] args)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"));
+            foreach (var a in args) info.ArgumentList.Add(a);
+            return info;
+        }
+
+        [Test]
+        public void DevicesListsTheVirtualMicrophoneAndSpeakers()
+        {
+            string speakers = PulseAudioRig.Speakers, microphone = PulseAudioRig.Microphone;
+            using var process = Process.Start(Voicenpc("devices", "--json"))!;
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.That(process.ExitCode, Is.Zero, process.StandardError.ReadToEnd());
+            var json = JsonDocument.Parse(stdout).RootElement;
+            var playback = json.GetProperty("playback").EnumerateArray().Select(e => e.GetString()).ToList();
+            var capture = json.GetProperty("capture").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.That(playback, Does.Contain(speakers).And.Contain(microphone));
+            Assert.That(capture, Does.Contain("Monitor of " + microphone));
+        }
+
+        [Test]
+        public void TalkWithoutInputHoldsALiveConversationUntilCtrlC()
+        {
+            string speakers = PulseAudioRig.Speakers, microphone = PulseAudioRig.Microphone;
+            using var process = Process.Start(Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter, "--json",
+                "--capture-device", "Monitor of " + microphone, "--playback-device", speakers))!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            try
+            {
+                string? line;
+                while ((line = process.StandardError.ReadLine()) != null && !line.Contains("listening on")) { }
+                Assert.That(line, Is.Not.Null, "voicenpc talk never said it was listening");
+
+                var clock = new SystemClock();
+                using var probe = new DeviceProbe(clock, "Monitor of " + speakers, microphone);
+                probe.Play(WavFile.ReadAsPipelineAudio(RepoPaths.PlayerLine("04-how-much-is-a-shield.wav")));
+                PulseAudioRig.WaitUntil(() => probe.VoicedSpan(0, int.MaxValue).First >= 0, "the NPC answering on the speakers");
+                PulseAudioRig.WaitUntil(() => probe.SilenceStart(probe.VoicedSpan(0, int.MaxValue).Last, TimeSpan.FromMilliseconds(700)) >= 0, "the answer ending");
+            }
+            finally
+            {
+                Process.Start("kill", new[] { "-INT", process.Id.ToString() })!.WaitForExit();
+                if (!process.WaitForExit(30_000)) process.Kill(true);
+            }
+            Assert.That(process.ExitCode, Is.Zero);
+            var turns = JsonDocument.Parse(stdout.Result).RootElement.GetProperty("turns").EnumerateArray().ToList();
+            Assert.That(turns, Has.Count.EqualTo(1));
+            Assert.That(turns[0].GetProperty("player_text").GetString(), Does.Contain("shield"));
+            Assert.That(turns[0].GetProperty("npc_text").GetString(), Does.Contain("twenty gold"));
+            Assert.That(turns[0].GetProperty("interrupted").GetBoolean(), Is.False);
+        }
+    }
+}
