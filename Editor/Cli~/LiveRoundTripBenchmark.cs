@@ -91,7 +91,7 @@ namespace VoiceNpc.Cli
             Console.WriteLine($"    of which the pipeline's voice-to-voice (end of speech → first sample out, incl. the 200 ms VAD stop): p50 {Percentiles.Of(v2v, 50):0} ms");
             Console.WriteLine($"  queued playback (ring + OpenAL buffers) while the NPC speaks: p50 {Percentiles.Of(queued, 50):0} ms, p99 {Percentiles.Of(queued, 99):0} ms");
             Console.WriteLine($"  barge-in detected → NPC audio gone from the speakers' recording: p50 {Percentiles.Of(silences, 50):0} ms, p99 {Percentiles.Of(silences, 99):0} ms ({silences.Count} of {Turns} turns cut off)");
-            Console.WriteLine($"  NPC device: DSP {stats.DspTime.TotalMilliseconds / Math.Max(1, AudioFormat.DurationOf(stats.CapturedSamples).TotalMilliseconds) * 100:0.00} % of one core, overruns {stats.CaptureOverruns}, underruns {stats.PlaybackUnderruns}, dropped backlog {stats.DroppedBacklogSamples}");
+            Console.WriteLine($"  NPC device: DSP {stats.DspTime.TotalMilliseconds / Math.Max(1, AudioFormat.DurationOf(stats.CapturedSamples).TotalMilliseconds) * 100:0.00} % of one core, overruns {stats.CaptureOverruns}, underruns {stats.PlaybackUnderruns}, dropped backlog {stats.DroppedBacklogSamples}, real-time priority {(stats.RealtimePriority ? "yes" : "no")}");
         }
     }
 }

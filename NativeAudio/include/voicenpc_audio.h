@@ -80,7 +80,7 @@ typedef struct vna_engine_config {
     const char* playback_device;     /* NULL: the default speakers */
     uint32_t sample_rate;            /* 16000: the pipeline rate of both rings */
     uint32_t device_sample_rate;     /* 48000: the rate the devices are opened at; equal to sample_rate: no resampling */
-    uint32_t period_frames;          /* 320 (20 ms at sample_rate): the playback buffer size and twice the polling interval */
+    uint32_t period_frames;          /* 320 (20 ms at sample_rate): the playback buffer size; the thread polls every half period */
     uint32_t capture_buffer_ms;      /* 100: smaller buffers overran under PulseAudio */
     uint32_t max_capture_backlog_ms; /* 200: older captured audio is dropped and counted */
     uint32_t ring_ms;                /* 2000: capacity of each ring */
@@ -103,6 +103,7 @@ typedef struct vna_engine_stats {
     uint32_t queued_playback_samples; /* in the playback ring plus queued on the source */
     uint32_t capture_peak;            /* peak absolute sample of the last capture read */
     int32_t device_lost;              /* ALC_EXT_disconnect said a device went away: reopen or give up */
+    int32_t realtime_priority;        /* the audio thread got SCHED_FIFO (else it runs at normal priority) */
 } vna_engine_stats;
 
 /* Thread-safe: yes. Audio thread: n/a. */

@@ -8,6 +8,7 @@
 #include <AL/alc.h>
 #include <AL/alext.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ struct vna_engine {
     _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns, gated;
     _Atomic uint32_t queued_playback, capture_peak;
     _Atomic int device_lost;
+    _Atomic int realtime;
     int started_playing;
     int started;                                    /* vna_engine_start succeeded: reopening restarts the thread */
 };
@@ -287,6 +289,9 @@ static void check_devices(vna_engine* e)
 static void* audio_thread(void* arg)
 {
     vna_engine* e = arg;
+    /* Real-time priority where the system grants it (rtkit, CAP_SYS_NICE, root); a normal thread otherwise. */
+    struct sched_param priority = { .sched_priority = sched_get_priority_min(SCHED_FIFO) + 10 };
+    atomic_store(&e->realtime, pthread_setschedparam(pthread_self(), SCHED_FIFO, &priority) == 0);
     use_context(e->context);
     alcCaptureStart(e->capture);
     long period_ns = (long)e->config.period_frames * 1000000000L / (long)e->config.sample_rate;
@@ -371,5 +376,6 @@ vna_result vna_engine_get_stats(vna_engine* e, vna_engine_stats* out)
     out->queued_playback_samples = atomic_load(&e->queued_playback);
     out->capture_peak = atomic_load(&e->capture_peak);
     out->device_lost = atomic_load(&e->device_lost);
+    out->realtime_priority = atomic_load(&e->realtime);
     return VNA_SUCCESS;
 }

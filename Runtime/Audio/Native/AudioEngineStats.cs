@@ -17,6 +17,7 @@ namespace VoiceNpc.Audio.Native
             QueuedPlaybackSamples = (int)s.QueuedPlaybackSamples;
             CapturePeak = (int)s.CapturePeak;
             DeviceLost = s.DeviceLost != 0;
+            RealtimePriority = s.RealtimePriority != 0;
         }
 
         public long CapturedSamples { get; }
@@ -43,5 +44,8 @@ namespace VoiceNpc.Audio.Native
         public int CapturePeak { get; }
 
         public bool DeviceLost { get; }
+
+        /// <summary>The audio thread runs at real-time priority (SCHED_FIFO); false where the system refused it.</summary>
+        public bool RealtimePriority { get; }
     }
 }

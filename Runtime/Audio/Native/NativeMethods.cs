@@ -48,6 +48,7 @@ namespace VoiceNpc.Audio.Native
             public uint QueuedPlaybackSamples;
             public uint CapturePeak;
             public int DeviceLost;
+            public int RealtimePriority;
         }
 
         [DllImport(Library, EntryPoint = "vna_engine_config_init")]
