@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace VoiceNpc.Cli
 {
-    /// <summary>The voicenpc command: talk to a character, list audio devices, check character files, measure the pipeline.</summary>
+    /// <summary>The voicenpc command: talk to a character, list audio devices, check character files, manage NPC memories, measure the pipeline.</summary>
     public static class Program
     {
         public static Task<int> Main(string[] args)
@@ -12,6 +12,7 @@ namespace VoiceNpc.Cli
             root.Subcommands.Add(TalkCommand.Create());
             root.Subcommands.Add(DevicesCommand.Create());
             root.Subcommands.Add(CharactersCommand.Create());
+            root.Subcommands.Add(MemoryCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             return root.Parse(args).InvokeAsync();
         }

@@ -4,5 +4,9 @@ using VoiceNpc.Characters;
 namespace VoiceNpc.Brain
 {
     /// <summary>Everything a brain needs to answer the player's latest line.</summary>
-    public sealed record BrainRequest(CharacterDefinition Character, string PlayerText, IReadOnlyList<DialogueTurn> History);
+    public sealed record BrainRequest(CharacterDefinition Character, string PlayerText, IReadOnlyList<DialogueTurn> History)
+    {
+        /// <summary>The conversation's memory: facts and the summary of older sessions to use, and where to mark new facts.</summary>
+        public Conversation.ConversationMemory? Memory { get; init; }
+    }
 }

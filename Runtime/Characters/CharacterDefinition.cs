@@ -16,6 +16,7 @@ namespace VoiceNpc.Characters
 
         public StageChains Fallbacks { get; init; } = StageChains.Embedded;
         public TurnTakingSettings TurnTaking { get; init; } = TurnTakingSettings.Default;
+        public MemorySettings Memory { get; init; } = MemorySettings.Default;
         public IReadOnlyList<string> Greetings { get; init; } = new string[0];
         public IReadOnlyList<Intent> Intents { get; init; } = new Intent[0];
 

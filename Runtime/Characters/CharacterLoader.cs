@@ -17,8 +17,10 @@ namespace VoiceNpc.Characters
         private static readonly string[] TopLevelFields =
         {
             "$schema", "id", "displayName", "persona", "voices", "fallbacks", "turnTaking", "greetings", "intents",
-            "dontUnderstand", "fillers", "vocabulary",
+            "dontUnderstand", "fillers", "vocabulary", "memory",
         };
+
+        private static readonly string[] MemoryFields = { "maxTurns", "maxSummaryCharacters" };
 
         private static readonly string[] TurnTakingFields =
         {
@@ -69,6 +71,7 @@ namespace VoiceNpc.Characters
                     Voices = ReadVoices(reader, root),
                     Fallbacks = ReadChains(reader, root),
                     TurnTaking = ReadTurnTaking(reader, root),
+                    Memory = ReadMemory(reader, root),
                     Greetings = reader.Strings(root, "greetings", "$", minCount: 1),
                     Intents = ReadIntents(reader, root),
                     DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1),
@@ -149,6 +152,19 @@ namespace VoiceNpc.Characters
             };
         }
 
+        private static MemorySettings ReadMemory(JsonFieldReader reader, JsonElement root)
+        {
+            var defaults = MemorySettings.Default;
+            if (!reader.TryGet(root, "memory", "$", false, out var m) || !reader.IsObject(m, "$.memory")) return defaults;
+            const string path = "$.memory";
+            RejectUnknown(reader, m, path, MemoryFields);
+            return new MemorySettings
+            {
+                MaxTurns = (int)reader.Number(m, "maxTurns", path, defaults.MaxTurns, 1, 500),
+                MaxSummaryCharacters = (int)reader.Number(m, "maxSummaryCharacters", path, defaults.MaxSummaryCharacters, 0, 100_000),
+            };
+        }
+
         private static IReadOnlyList<Intent> ReadIntents(JsonFieldReader reader, JsonElement root)
         {
             var intents = new List<Intent>();
@@ -160,14 +176,17 @@ namespace VoiceNpc.Characters
             {
                 string path = $"$.intents[{index++}]";
                 if (!reader.IsObject(item, path)) continue;
-                RejectUnknown(reader, item, path, new[] { "id", "keywords", "examples", "lines" });
+                RejectUnknown(reader, item, path, new[] { "id", "keywords", "examples", "lines", "remember" });
                 string id = reader.String(item, "id", path, required: true);
                 if (id.Length > 0 && !seen.Add(id)) reader.Problem($"{path}.id", $"a unique intent id, \"{id}\" is used twice");
                 intents.Add(new Intent(
                     id,
                     reader.Strings(item, "keywords", path, minCount: 1),
                     reader.Strings(item, "examples", path, minCount: 0),
-                    reader.Strings(item, "lines", path, minCount: 1)));
+                    reader.Strings(item, "lines", path, minCount: 1))
+                {
+                    Remember = item.TryGetProperty("remember", out _) ? reader.String(item, "remember", path, required: true) : null,
+                });
             }
             if (index == 0) reader.Problem("$.intents", "at least 1 intent");
             return intents;

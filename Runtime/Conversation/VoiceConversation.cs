@@ -148,7 +148,7 @@ namespace VoiceNpc.Conversation
             _events.Post(new TranscriptReceived(now, turn.Id, text, true));
             if (text.Length > 0 && !turn.IsCancelled)
             {
-                if (!_replies!.TryWrite(new ReplyRequest(turn, new BrainRequest(Character, text, Memory.Turns))))
+                if (!_replies!.TryWrite(new ReplyRequest(turn, new BrainRequest(Character, text, Memory.Turns) { Memory = Memory })))
                 {
                     _events.Post(new ConversationError(now, "llm", "the brain is still busy with earlier turns; this one was skipped", null));
                     text = "";

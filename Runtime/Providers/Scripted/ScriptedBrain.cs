@@ -47,6 +47,7 @@ namespace VoiceNpc.Providers.Scripted
                 return Rotate("dont-understand", character.DontUnderstand);
             }
             LastIntent = match.Value.Intent.Id;
+            if (match.Value.Intent.Remember is string kind) request.Memory?.RememberFact(kind, request.PlayerText, Name);
             var lines = match.Value.Intent == BuiltInIntents.Greeting ? character.Greetings : match.Value.Intent.Lines;
             return Rotate(LastIntent, lines);
         }

@@ -34,6 +34,22 @@ namespace VoiceNpc.Tests.Characters
         }
 
         [Test]
+        public void MemoryBudgetAndRememberedIntentsLoad()
+        {
+            string text = Valid
+                .Replace(@"""lines"": [""Swords.""] }", @"""lines"": [""Swords.""], ""remember"": ""item"" }")
+                .Replace(@"""fillers"": [""Hmm.""],", @"""fillers"": [""Hmm.""], ""memory"": { ""maxTurns"": 8, ""maxSummaryCharacters"": 500 },");
+            var c = CharacterLoader.Parse(text, "smith.character.json");
+            Assert.That(c.Memory, Is.EqualTo(new MemorySettings { MaxTurns = 8, MaxSummaryCharacters = 500 }));
+            Assert.That(c.Intents.Single().Remember, Is.EqualTo("item"));
+            Assert.That(CharacterLoader.Parse(Valid, "smith.character.json").Memory, Is.EqualTo(MemorySettings.Default));
+
+            var e = Assert.Throws<CharacterLoadException>(() => CharacterLoader.Parse(
+                Valid.Replace(@"""fillers"": [""Hmm.""],", @"""fillers"": [""Hmm.""], ""memory"": { ""maxTurns"": 0, ""keepAll"": true },"), "bad.character.json"))!;
+            Assert.That(e.Problems.Select(p => p.JsonPath), Is.EquivalentTo(new[] { "$.memory.maxTurns", "$.memory.keepAll" }));
+        }
+
+        [Test]
         public void EveryProblemIsReportedWithItsPathAndNothingLoads()
         {
             string broken = Valid

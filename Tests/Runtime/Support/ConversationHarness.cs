@@ -39,6 +39,9 @@ namespace VoiceNpc.Tests.Support
         public VirtualAudioDevice? Device { get; private set; }
         public ConversationMemory? Memory { get; private set; }
 
+        /// <summary>The memory the conversation starts from (a loaded <c>PlayerMemory</c>); a fresh one when null.</summary>
+        public ConversationMemory? InitialMemory { get; set; }
+
         public ConversationHarness(params string[] playerTexts)
         {
             Stt = new ScriptedSpeechToText(Clock, playerTexts);
@@ -66,7 +69,7 @@ namespace VoiceNpc.Tests.Support
                 Array.Empty<ProviderFellBack>());
             var character = Character with { Voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") } };
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, null, timeout.Token);
+            var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, InitialMemory, timeout.Token);
             Memory = conversation.Memory;
             conversation.EventRaised += e =>
             {

@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace VoiceNpc.Storage
+{
+    /// <summary>
+    /// Replaces a file so that a crash at any moment leaves either the old content or the new, whole: write a temp file
+    /// in the same folder, flush it to disk, keep the old file as "*.bak" (a hard link, no copy), rename the temp over
+    /// the file (atomic), flush the folder. Writers racing on one file each rename a whole file; the last one wins.
+    /// </summary>
+    public static class AtomicFile
+    {
+        private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        public static string BackupOf(string path) => path + ".bak";
+
+        public static void Write(string path, byte[] content)
+        {
+            string full = Path.GetFullPath(path);
+            string folder = Path.GetDirectoryName(full)!;
+            Directory.CreateDirectory(folder);
+            string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(content, 0, content.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+                if (IsWindows) ReplaceOnWindows(temp, full);
+                else ReplaceOnPosix(temp, full, folder);
+            }
+            catch
+            {
+                try { File.Delete(temp); } catch (IOException) { }
+                throw;
+            }
+        }
+
+        private static void ReplaceOnPosix(string temp, string path, string folder)
+        {
+            if (File.Exists(path))
+            {
+                // Another writer may make the link first; either way the backup is a whole earlier state.
+                PosixFiles.Unlink(BackupOf(path));
+                PosixFiles.Link(path, BackupOf(path));
+            }
+            if (PosixFiles.Rename(temp, path) != 0)
+                throw new IOException($"could not rename {temp} over {path} (errno {Marshal.GetLastWin32Error()})");
+            int descriptor = PosixFiles.Open(folder, 0);
+            if (descriptor < 0) return;
+            PosixFiles.Fsync(descriptor);
+            PosixFiles.Close(descriptor);
+        }
+
+        private static void ReplaceOnWindows(string temp, string path)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    if (File.Exists(path)) File.Replace(temp, path, BackupOf(path), ignoreMetadataErrors: true);
+                    else File.Move(temp, path);
+                    return;
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    // A racing writer holds the file for an instant.
+                }
+            }
+        }
+    }
+}
