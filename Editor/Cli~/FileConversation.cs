@@ -35,6 +35,9 @@ namespace VoiceNpc.Cli
 
         public VirtualAudioDevice? Device { get; private set; }
 
+        /// <summary>What the NPC remembers from earlier sessions (a loaded <c>PlayerMemory</c>); fresh when null.</summary>
+        public ConversationMemory? Memory { get; init; }
+
         /// <summary>Completes once the providers are ready and the conversation is listening.</summary>
         public Task Started => _started.Task;
 
@@ -48,7 +51,7 @@ namespace VoiceNpc.Cli
             var fallbacks = new List<ProviderFellBack>();
             long lineStart = -1, lineEnd = -1;
             VoiceConversation conversation;
-            try { conversation = await VoiceConversation.StartAsync(_character, providers, Device, _clock, null, cancellationToken).ConfigureAwait(false); }
+            try { conversation = await VoiceConversation.StartAsync(_character, providers, Device, _clock, Memory, cancellationToken).ConfigureAwait(false); }
             finally { _started.TrySetResult(true); }
             conversation.EventRaised += e =>
             {

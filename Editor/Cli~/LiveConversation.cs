@@ -29,6 +29,9 @@ namespace VoiceNpc.Cli
 
         public event Action<ConversationEvent>? EventSeen;
 
+        /// <summary>What the NPC remembers from earlier sessions (a loaded <c>PlayerMemory</c>); fresh when null.</summary>
+        public ConversationMemory? Memory { get; init; }
+
         /// <summary>Completes once the providers are ready and the conversation is listening.</summary>
         public Task Started => _started.Task;
 
@@ -39,7 +42,7 @@ namespace VoiceNpc.Cli
             VoiceConversation conversation;
             try
             {
-                conversation = await VoiceConversation.StartAsync(_character, _catalog.Resolve(_character, () => _clock.Now), device, _clock, null, cancellationToken)
+                conversation = await VoiceConversation.StartAsync(_character, _catalog.Resolve(_character, () => _clock.Now), device, _clock, Memory, cancellationToken)
                     .ConfigureAwait(false);
             }
             finally { _started.TrySetResult(true); }

@@ -9,6 +9,8 @@ using Spectre.Console;
 using VoiceNpc.Audio;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Characters;
+using VoiceNpc.Conversation;
+using VoiceNpc.Memory;
 using VoiceNpc.Providers;
 using VoiceNpc.Timing;
 
@@ -31,12 +33,15 @@ namespace VoiceNpc.Cli
             var captureDevice = new Option<string?>("--capture-device") { Description = "Live: the microphone, by a name from `voicenpc devices` (default: the system's)" };
             var playbackDevice = new Option<string?>("--playback-device") { Description = "Live: the speakers, by a name from `voicenpc devices` (default: the system's)" };
             var noEcho = new Option<bool>("--no-echo-cancellation") { Description = "Live: do not cancel the NPC's voice leaking into the microphone (headphones)" };
+            var memoryFolder = new Option<DirectoryInfo?>("--memory-folder") { Description = "Remember the player across runs: load and save the NPC's memory in this folder" };
+            var player = new Option<string>("--player") { Description = "The player's id for --memory-folder", DefaultValueFactory = _ => "player" };
             var command = new Command("talk", "Hold a spoken conversation with a character, from WAV files or live until Ctrl+C")
             {
-                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho,
+                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho, memoryFolder, player,
             };
             command.SetAction((result, cancellationToken) =>
             {
+                var memory = new MemoryChoice(result.GetValue(memoryFolder), result.GetValue(player)!);
                 var files = result.GetValue(inputs) ?? Array.Empty<FileInfo>();
                 if (files.Length == 0)
                 {
@@ -46,14 +51,14 @@ namespace VoiceNpc.Cli
                         PlaybackDevice = result.GetValue(playbackDevice),
                         EchoCancellation = !result.GetValue(noEcho),
                     };
-                    return RunLiveAsync(result.GetValue(character)!, options, result.GetValue(json), cancellationToken);
+                    return RunLiveAsync(result.GetValue(character)!, options, memory, result.GetValue(json), cancellationToken);
                 }
-                return RunAsync(result.GetValue(character)!, files, result.GetValue(output), result.GetValue(json), result.GetValue(bargeIn), cancellationToken);
+                return RunAsync(result.GetValue(character)!, files, result.GetValue(output), memory, result.GetValue(json), result.GetValue(bargeIn), cancellationToken);
             });
             return command;
         }
 
-        private static async Task<int> RunLiveAsync(FileInfo characterFile, NativeAudioOptions options, bool json, CancellationToken cancellationToken)
+        private static async Task<int> RunLiveAsync(FileInfo characterFile, NativeAudioOptions options, MemoryChoice memoryChoice, bool json, CancellationToken cancellationToken)
         {
             CharacterDefinition character;
             NativeAudioDevice device;
@@ -67,8 +72,10 @@ namespace VoiceNpc.Cli
             using (device)
             {
                 var view = json ? null : new HumanTalkView(character);
-                var conversation = new LiveConversation(character, EmbeddedProviders.CreateCatalog());
+                var memory = memoryChoice.Open(character);
+                var conversation = new LiveConversation(character, EmbeddedProviders.CreateCatalog()) { Memory = memory?.Conversation };
                 if (view != null) conversation.EventSeen += view.Show;
+                conversation.EventSeen += e => SaveAfterTurn(memory, e);
                 IReadOnlyList<TurnResult> turns;
                 try
                 {
@@ -87,7 +94,7 @@ namespace VoiceNpc.Cli
             }
         }
 
-        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo? output, bool json, int? bargeInMs, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo? output, MemoryChoice memoryChoice, bool json, int? bargeInMs, CancellationToken cancellationToken)
         {
             if (output == null) return Fail("--output is required with --input (the folder for the NPC's reply WAVs)");
             // Everything that can be refused is checked before anything runs.
@@ -104,8 +111,10 @@ namespace VoiceNpc.Cli
             Directory.CreateDirectory(output.FullName);
 
             var view = json ? null : new HumanTalkView(character);
-            var conversation = new FileConversation(character, EmbeddedProviders.CreateCatalog(), new SystemClock());
+            var memory = memoryChoice.Open(character);
+            var conversation = new FileConversation(character, EmbeddedProviders.CreateCatalog(), new SystemClock()) { Memory = memory?.Conversation };
             if (view != null) conversation.EventSeen += view.Show;
+            conversation.EventSeen += e => SaveAfterTurn(memory, e);
             IReadOnlyList<TurnResult> turns;
             try
             {
@@ -134,6 +143,14 @@ namespace VoiceNpc.Cli
             }
             WavFile.Write(Path.Combine(folder, "conversation.wav"), device.Timeline.ToArray());
             return files;
+        }
+
+        /// <summary>Saves after every turn, as a game would at its save points; a failed save is said, never fatal.</summary>
+        private static void SaveAfterTurn(PlayerMemory? memory, ConversationEvent e)
+        {
+            if (memory == null || !(e is TurnCompleted)) return;
+            try { memory.Save(); }
+            catch (IOException failure) { Console.Error.WriteLine("voicenpc talk: the memory was not saved: " + failure.Message); }
         }
 
         private static int Fail(string message)

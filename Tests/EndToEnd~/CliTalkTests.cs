@@ -62,6 +62,27 @@ namespace VoiceNpc.Tests.EndToEnd
         }
 
         [Test]
+        public void TheNpcRemembersThePlayerAcrossRuns()
+        {
+            string memory = Path.Combine(_output, "saves");
+            foreach (var line in new[] { "02-what-do-you-sell.wav", "04-how-much-is-a-shield.wav" })
+            {
+                var (code, _, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter, "--input", RepoPaths.PlayerLine(line),
+                    "--output", _output, "--json", "--memory-folder", memory, "--player", "aerin");
+                Assert.That(code, Is.Zero, stderr);
+            }
+            var (showCode, stdout, showErr) = Voicenpc("memory", "show", "--folder", memory, "--character", "brenna-blacksmith", "--player", "aerin", "--json");
+            Assert.That(showCode, Is.Zero, showErr);
+            var shown = JsonDocument.Parse(stdout).RootElement;
+            Assert.That(shown.GetProperty("source").GetString(), Is.EqualTo("file"));
+            Assert.That(shown.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("player").GetString()),
+                Is.EqualTo(new[] { "what do you sell", "how much is a shield" }));
+
+            var (deleteCode, deleted, _) = Voicenpc("memory", "delete", "--folder", memory, "--character", "brenna-blacksmith", "--player", "aerin");
+            Assert.That((deleteCode, deleted.Trim()), Is.EqualTo((0, "deleted")));
+        }
+
+        [Test]
         public void BargeInCutsTheReplyWhereThePlayerSpoke()
         {
             var (code, stdout, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter,
