@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using VoiceNpc.Brain;
+using VoiceNpc.Caching;
 using VoiceNpc.Stt;
 using VoiceNpc.Tts;
 using VoiceNpc.Vad;
@@ -32,6 +33,9 @@ namespace VoiceNpc.Conversation
         public StageChain<ICharacterBrain> Llm { get; }
         public StageChain<ITextToSpeech> Tts { get; }
         public IReadOnlyList<ProviderFellBack> Skipped { get; }
+
+        /// <summary>Where synthesized lines are kept and looked up first (the turn's TTS provider is then "cache"); none when null.</summary>
+        public AudioCache? Cache { get; set; }
 
         public void Dispose()
         {

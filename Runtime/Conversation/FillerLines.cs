@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using VoiceNpc.Caching;
 using VoiceNpc.Characters;
 using VoiceNpc.Tts;
 
 namespace VoiceNpc.Conversation
 {
     /// <summary>
-    /// The character's filler lines, synthesized in its own voice before the conversation starts, so covering a slow
-    /// answer costs no provider call and cannot itself be slow.
+    /// The character's filler lines, synthesized in its own voice before the conversation starts (or read from the
+    /// audio cache, where baking puts them), so covering a slow answer costs no provider call and cannot itself be slow.
     /// </summary>
     internal sealed class FillerLines
     {
@@ -16,23 +17,24 @@ namespace VoiceNpc.Conversation
         private volatile (string Text, SpeechChunk Audio)[] _lines = new (string, SpeechChunk)[0];
         private int _next;
 
-        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, CancellationToken cancellationToken)
+        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, AudioCache? cache, CancellationToken cancellationToken)
         {
             var lines = new List<(string, SpeechChunk)>();
             var voice = character.Voices.TryGetValue(tts.Name, out var v) ? v : new VoiceSettings("");
             foreach (var text in character.Fillers)
             {
-                var samples = new List<short>();
-                var words = new List<WordTiming>();
-                var phones = new List<PhoneTiming>();
-                await foreach (var chunk in tts.SynthesizeAsync(text, voice, cancellationToken).ConfigureAwait(false))
+                var key = new AudioCacheKey(tts.Name, voice, text);
+                if (cache != null && cache.TryGet(key, out var cached))
                 {
-                    var offset = Audio.AudioFormat.DurationOf(samples.Count);
-                    samples.AddRange(chunk.Samples);
-                    foreach (var w in chunk.Words) words.Add(w with { Start = w.Start + offset, End = w.End + offset });
-                    foreach (var p in chunk.Phones) phones.Add(p with { Start = p.Start + offset, End = p.End + offset });
+                    lines.Add((text, cached));
+                    continue;
                 }
-                if (samples.Count > 0) lines.Add((text, new SpeechChunk(samples.ToArray(), words, phones)));
+                var chunks = new List<SpeechChunk>();
+                await foreach (var chunk in tts.SynthesizeAsync(text, voice, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
+                if (chunks.Count == 0) continue;
+                var line = SpeechChunks.Join(chunks);
+                cache?.Put(key, line);
+                lines.Add((text, line));
             }
             _lines = lines.ToArray();
         }

@@ -91,7 +91,7 @@ namespace VoiceNpc.Conversation
             _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt, playback.Reader, fillers, Memory);
             var stt = new SttWorker(_stt, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, OnFinalTranscript);
             var brain = new BrainWorker(_replies, clauses, _providers.Llm, _clock, _events);
-            var tts = new TtsWorker(clauses, playback.Writer, _providers.Tts, Character, _clock, _events);
+            var tts = new TtsWorker(clauses, playback.Writer, _providers.Tts, _providers.Cache, Character, _clock, _events);
 
             _running = Task.WhenAll(
                 Task.Run(stt.RunAsync),
@@ -130,7 +130,7 @@ namespace VoiceNpc.Conversation
                 var tts = _providers.Tts.Current;
                 try
                 {
-                    await fillers.SynthesizeAsync(Character, tts, cancellationToken).ConfigureAwait(false);
+                    await fillers.SynthesizeAsync(Character, tts, _providers.Cache, cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))

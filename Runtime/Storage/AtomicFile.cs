@@ -15,7 +15,8 @@ namespace VoiceNpc.Storage
 
         public static string BackupOf(string path) => path + ".bak";
 
-        public static void Write(string path, byte[] content)
+        /// <param name="keepBackup">Keep the replaced content as "*.bak" (saves); caches do without.</param>
+        public static void Write(string path, byte[] content, bool keepBackup = true)
         {
             string full = Path.GetFullPath(path);
             string folder = Path.GetDirectoryName(full)!;
@@ -28,8 +29,8 @@ namespace VoiceNpc.Storage
                     stream.Write(content, 0, content.Length);
                     stream.Flush(flushToDisk: true);
                 }
-                if (IsWindows) ReplaceOnWindows(temp, full);
-                else ReplaceOnPosix(temp, full, folder);
+                if (IsWindows) ReplaceOnWindows(temp, full, keepBackup);
+                else ReplaceOnPosix(temp, full, folder, keepBackup);
             }
             catch
             {
@@ -38,9 +39,9 @@ namespace VoiceNpc.Storage
             }
         }
 
-        private static void ReplaceOnPosix(string temp, string path, string folder)
+        private static void ReplaceOnPosix(string temp, string path, string folder, bool keepBackup)
         {
-            if (File.Exists(path))
+            if (keepBackup && File.Exists(path))
             {
                 // Another writer may make the link first; either way the backup is a whole earlier state.
                 PosixFiles.Unlink(BackupOf(path));
@@ -54,13 +55,13 @@ namespace VoiceNpc.Storage
             PosixFiles.Close(descriptor);
         }
 
-        private static void ReplaceOnWindows(string temp, string path)
+        private static void ReplaceOnWindows(string temp, string path, bool keepBackup)
         {
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
-                    if (File.Exists(path)) File.Replace(temp, path, BackupOf(path), ignoreMetadataErrors: true);
+                    if (File.Exists(path)) File.Replace(temp, path, keepBackup ? BackupOf(path) : null, ignoreMetadataErrors: true);
                     else File.Move(temp, path);
                     return;
                 }

@@ -39,6 +39,9 @@ namespace VoiceNpc.Tests.Support
         public VirtualAudioDevice? Device { get; private set; }
         public ConversationMemory? Memory { get; private set; }
 
+        /// <summary>The audio cache the conversation speaks through; none when null.</summary>
+        public global::VoiceNpc.Caching.AudioCache? Cache { get; set; }
+
         /// <summary>The memory the conversation starts from (a loaded <c>PlayerMemory</c>); a fresh one when null.</summary>
         public ConversationMemory? InitialMemory { get; set; }
 
@@ -66,7 +69,7 @@ namespace VoiceNpc.Tests.Support
                 new StageChain<ISpeechToText>("stt", new[] { (Stt.Name, (ISpeechToText)Stt) }.Concat(ExtraStt.Select(s => (s.Name, s))).ToList()),
                 new StageChain<ICharacterBrain>("llm", new[] { (Brain.Name, (ICharacterBrain)Brain) }.Concat(ExtraBrains.Select(b => (b.Name, b))).ToList()),
                 new StageChain<ITextToSpeech>("tts", new[] { (Tts.Name, (ITextToSpeech)Tts) }.Concat(ExtraTts.Select(t => (t.Name, t))).ToList()),
-                Array.Empty<ProviderFellBack>());
+                Array.Empty<ProviderFellBack>()) { Cache = Cache };
             var character = Character with { Voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") } };
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, InitialMemory, timeout.Token);
