@@ -100,7 +100,8 @@ typedef struct vna_engine_stats {
     uint64_t dropped_backlog_samples; /* device-rate samples dropped because capture fell behind */
     uint64_t dsp_nanoseconds;         /* time spent resampling, cancelling echo and suppressing noise */
     uint64_t echo_gated_samples;      /* capture silenced because it held only the NPC's echo */
-    uint32_t queued_playback_samples; /* in the playback ring plus queued on the source */
+    uint32_t queued_playback_samples; /* in the playback ring plus queued on the source, as of the last poll */
+    uint32_t source_queued_samples;   /* queued on the source and not heard yet (add the ring's readable count) */
     uint32_t capture_peak;            /* peak absolute sample of the last capture read */
     int32_t device_lost;              /* ALC_EXT_disconnect said a device went away: reopen or give up */
     int32_t realtime_priority;        /* the audio thread got SCHED_FIFO (else it runs at normal priority) */

@@ -1,7 +1,7 @@
 /* speexdsp does the signal processing: its resampler, its MDF echo canceller and its preprocessor (noise
- * suppression, plus suppression of the echo the canceller leaves). The echo reference is sample-aligned with the
+ * suppression, plus suppression of the echo the canceller leaves). The echo reference runs in step with the
  * capture: every captured sample takes the next reference sample (silence when nothing plays), so the delay between
- * a played sample and its echo stays constant while the NPC speaks, which is what the adaptive filter needs. */
+ * a played sample and its echo stays constant while the NPC speaks without underruns, which the filter needs. */
 #include "vna_dsp.h"
 
 #include <speex/speex_echo.h>
@@ -25,6 +25,7 @@ struct vna_dsp {
     int32_t* reference_peaks;      /* peak of each reference frame over the echo tail: the double-talk detector's memory */
     uint32_t reference_peak_count, reference_peak_next;
     uint32_t handled_streak;       /* echo-only frames in a row the canceller handled (or that held no echo at all) */
+    uint32_t gated_in_a_row;       /* frames the gate has held; it gives up after GATE_LIMIT */
     int converged;                 /* the gate has opened for good */
     uint64_t gated_frames;
 };
@@ -122,14 +123,18 @@ static double energy_of(const int16_t* samples, uint32_t count)
 /* The gate is for the time the filter has not converged yet. An echo-only frame counts as handled when the microphone
  * held no audible echo (headphones) or the canceller removed at least 12 dB of it; half a second of handled frames in
  * a row opens the gate for good (after that, a quiet player must not be taken for unconverged echo). */
+#define GATE_LIMIT 300   /* 3 s of gating: the filter has converged long before, so never hold a quiet player longer */
+
 static int canceller_needs_gate(vna_dsp* d, const int16_t* microphone, const int16_t* cancelled, int32_t loudest)
 {
     if (d->converged) return 0;
     if (loudest < 2000) return 1;   /* too quiet a reference to learn anything from */
     double in = energy_of(microphone, d->frame);
+    /* Nothing came back (headphones, a silent line), or the canceller removes 12 dB of what did. A noisy microphone
+     * with no echo path opens neither way: GATE_LIMIT bounds how long such a player can be held. */
     int handled = peak_of(microphone, d->frame) < 100 || in > 16 * energy_of(cancelled, d->frame);
     d->handled_streak = handled ? d->handled_streak + 1 : 0;
-    d->converged = d->handled_streak >= 50;
+    d->converged = d->handled_streak >= 50 || ++d->gated_in_a_row >= GATE_LIMIT;
     return !d->converged;
 }
 
@@ -215,4 +220,28 @@ uint32_t vna_dsp_playback(vna_dsp* d, const int16_t* samples, uint32_t count, in
 void vna_dsp_forget_reference(vna_dsp* d)
 {
     if (d->reference) vna_ring_discard(d->reference);
+    if (d->reference_peaks) memset(d->reference_peaks, 0, d->reference_peak_count * sizeof(int32_t));
+    if (d->upsample) speex_resampler_reset_mem(d->upsample);   /* the cut line's last milliseconds must not lead the next */
+}
+
+void vna_dsp_skip_reference(vna_dsp* d, uint32_t device_samples)
+{
+    if (d->reference == NULL) return;
+    /* Capture that was dropped would have consumed this much reference: keep the two streams aligned. */
+    uint32_t skip = (uint32_t)((uint64_t)device_samples * d->config.pipeline_rate / d->config.device_rate);
+    while (skip > 0) {
+        uint32_t step = skip < d->frame ? skip : d->frame;
+        if (vna_ring_read(d->reference, d->reference_frame, step) == 0) break;
+        skip -= step;
+    }
+}
+
+void vna_dsp_reset(vna_dsp* d)
+{
+    vna_dsp_forget_reference(d);
+    if (d->downsample) speex_resampler_reset_mem(d->downsample);
+    if (d->echo) speex_echo_state_reset(d->echo);
+    d->pending_count = 0;
+    d->handled_streak = d->gated_in_a_row = 0;
+    d->converged = 0;
 }

@@ -39,4 +39,10 @@ uint64_t vna_dsp_gated_frames(const vna_dsp* dsp);
 /* Barge-in: forget the reference of audio that will now never be played. */
 void vna_dsp_forget_reference(vna_dsp* dsp);
 
+/* Captured device samples were dropped (backlog): drop the reference they would have consumed. */
+void vna_dsp_skip_reference(vna_dsp* dsp, uint32_t device_samples);
+
+/* New devices (reopen): forget every state that belonged to the old ones. */
+void vna_dsp_reset(vna_dsp* dsp);
+
 #endif

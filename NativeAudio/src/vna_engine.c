@@ -1,7 +1,8 @@
 /* The audio engine: one real-time thread that owns OpenAL. Every half period it drains the capture device through
  * the DSP into the capture ring (dropping a backlog beyond a bound, as PulseAudio can build one up) and keeps the
- * streaming source fed from the playback ring. After start-up it allocates nothing, takes no lock and never calls
- * managed code: the other side talks to it only through the two rings and a few atomics. */
+ * streaming source fed from the playback ring. After start-up our code allocates nothing, takes no lock the other
+ * side can hold and never calls managed code: the other side talks to it only through the two rings and a few
+ * atomics. (OpenAL Soft's own device-list lock and buffer reallocation are outside our control; see ARCHITECTURE.) */
 #include "vna_dsp.h"
 
 #include <AL/al.h>
@@ -34,18 +35,20 @@ struct vna_engine {
     vna_dsp* dsp;
     vna_ring* capture_ring;
     vna_ring* playback_ring;
-    int16_t* capture_scratch;                       /* device rate */
+    int16_t* capture_scratch;                       /* device rate, capture_chunk samples */
+    uint32_t capture_chunk;
     int16_t* period_scratch;                        /* pipeline rate */
     int16_t* playback_scratch;                      /* device rate */
     pthread_t thread;
     _Atomic int running;
     _Atomic int clear_requested;
     _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns, gated;
-    _Atomic uint32_t queued_playback, capture_peak;
+    _Atomic uint32_t queued_playback, source_queued, capture_peak;
     _Atomic int device_lost;
     _Atomic int realtime;
     int started_playing;
     int started;                                    /* vna_engine_start succeeded: reopening restarts the thread */
+    uint32_t last_level;                            /* playback ring level at the previous poll */
 };
 
 /* Each engine's thread makes its own context current for itself only (ALC_EXT_thread_local_context): with the
@@ -139,7 +142,8 @@ static int copy_name(char* target, const char* name)
 vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_engine)
 {
     if (config == NULL || out_engine == NULL || config->sample_rate == 0 || config->device_sample_rate == 0 ||
-        config->period_frames == 0 || config->capture_buffer_ms == 0 || (config->echo_cancellation && config->echo_tail_ms == 0)) return VNA_INVALID_ARGS;
+        config->period_frames == 0 || config->capture_buffer_ms == 0 || config->max_capture_backlog_ms == 0 || config->ring_ms == 0 ||
+        (config->echo_cancellation && config->echo_tail_ms == 0)) return VNA_INVALID_ARGS;
     vna_engine* e = calloc(1, sizeof *e);
     if (e == NULL) return VNA_OUT_OF_MEMORY;
     e->config = *config;
@@ -155,6 +159,7 @@ vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_e
         .noise_suppression = config->noise_suppression, .noise_suppress_db = config->noise_suppress_db,
         .resampler_quality = config->resampler_quality,
     };
+    e->capture_chunk = capture_chunk;
     e->capture_scratch = calloc(capture_chunk, sizeof(int16_t));
     e->period_scratch = calloc(config->period_frames, sizeof(int16_t));
     if (e->capture_scratch == NULL || e->period_scratch == NULL || vna_dsp_create(&dc, &e->dsp) != VNA_SUCCESS ||
@@ -181,13 +186,16 @@ static void pump_capture(vna_engine* e)
     ALCint available = 0;
     alcGetIntegerv(e->capture, ALC_CAPTURE_SAMPLES, 1, &available);
     ALCint backlog = (ALCint)device_samples(e, e->config.max_capture_backlog_ms);
-    if (available > backlog) {
-        /* Too far behind real time: keep the newest audio, count the rest as dropped. */
+    while (available > backlog) {
+        /* Too far behind real time: keep the newest audio, count the rest as dropped (in scratch-sized steps). */
         ALCint drop = available - backlog;
+        if (drop > (ALCint)e->capture_chunk) drop = (ALCint)e->capture_chunk;
         alcCaptureSamples(e->capture, e->capture_scratch, drop);
+        vna_dsp_skip_reference(e->dsp, (uint32_t)drop);
         atomic_fetch_add(&e->dropped_backlog, (uint64_t)drop);
-        available = backlog;
+        available -= drop;
     }
+    if (available > (ALCint)e->capture_chunk) available = (ALCint)e->capture_chunk;
     if (available <= 0) return;
     alcCaptureSamples(e->capture, e->capture_scratch, available);
     int16_t peak = 0;
@@ -244,11 +252,14 @@ static void pump_playback(vna_engine* e)
     alGetSourcei(e->source, AL_SOURCE_STATE, &state);
     if (state != AL_PLAYING && e->started_playing && vna_ring_readable(e->playback_ring) > 0) atomic_fetch_add(&e->underruns, 1);
     uint32_t period = e->config.period_frames;
+    uint32_t level = vna_ring_readable(e->playback_ring);
+    int queued_before = VNA_PLAYBACK_BUFFERS - e->free_count;
     while (e->free_count > 0) {
-        /* Whole periods; a shorter tail (the end of a line) only when the source is about to run dry. */
+        /* Whole periods; a shorter tail (the end of a line) only when the source is about to run dry and the ring
+         * level has not moved since the last poll (so it is not the first part of a write still being committed). */
         uint32_t take = vna_ring_readable(e->playback_ring);
         if (take > period) take = period;
-        if (take == 0 || (take < period && e->free_count < VNA_PLAYBACK_BUFFERS - 1)) break;
+        if (take == 0 || (take < period && (e->free_count < VNA_PLAYBACK_BUFFERS - 1 || level != e->last_level))) break;
         ALuint buffer = e->free_buffers[--e->free_count];
         vna_ring_read(e->playback_ring, e->period_scratch, take);
         uint64_t start = monotonic_ns();
@@ -263,14 +274,29 @@ static void pump_playback(vna_engine* e)
     uint64_t within = (uint64_t)offset * e->config.sample_rate / e->config.device_sample_rate;
     uint64_t played = e->completed + (e->free_count < VNA_PLAYBACK_BUFFERS && within < e->queued_counts[e->queued_head] ? within : 0);
     if (played > atomic_load(&e->played)) atomic_store(&e->played, played);
-    uint32_t queued = vna_ring_readable(e->playback_ring);
-    for (int i = 0; i < VNA_PLAYBACK_BUFFERS - e->free_count; i++) queued += e->queued_counts[(e->queued_head + i) % VNA_PLAYBACK_BUFFERS];
+    uint32_t on_source = 0;
+    for (int i = 0; i < VNA_PLAYBACK_BUFFERS - e->free_count; i++) on_source += e->queued_counts[(e->queued_head + i) % VNA_PLAYBACK_BUFFERS];
     uint64_t heard = atomic_load(&e->played) - e->completed;
-    atomic_store(&e->queued_playback, queued > heard ? queued - (uint32_t)heard : 0);
+    on_source = on_source > heard ? on_source - (uint32_t)heard : 0;
+    atomic_store(&e->source_queued, on_source);
+    atomic_store(&e->queued_playback, on_source + vna_ring_readable(e->playback_ring));
+    e->last_level = vna_ring_readable(e->playback_ring);
     alGetSourcei(e->source, AL_SOURCE_STATE, &state);
     if (state != AL_PLAYING && e->free_count < VNA_PLAYBACK_BUFFERS) {
-        e->started_playing = 1;
-        alSourcePlay(e->source);
+        /* The source may have run dry after we counted processed buffers: those were heard and must not replay.
+         * (A stopped source reports every queued buffer as processed, so only the ones queued before this fill.) */
+        alGetSourcei(e->source, AL_BUFFERS_PROCESSED, &processed);
+        if (processed > queued_before) processed = queued_before;
+        while (processed-- > 0) {
+            ALuint buffer;
+            alSourceUnqueueBuffers(e->source, 1, &buffer);
+            count_played_buffer(e);
+            e->free_buffers[e->free_count++] = buffer;
+        }
+        if (e->free_count < VNA_PLAYBACK_BUFFERS) {
+            e->started_playing = 1;
+            alSourcePlay(e->source);
+        }
     }
     if (e->free_count == VNA_PLAYBACK_BUFFERS && vna_ring_readable(e->playback_ring) == 0) e->started_playing = 0;   /* line over */
 }
@@ -332,8 +358,11 @@ vna_result vna_engine_reopen(vna_engine* e)
     stop_thread(e);
     /* Buffers that were queued on the lost device count as played: the pipeline must not wait for them. */
     for (int i = 0; i < VNA_PLAYBACK_BUFFERS - e->free_count; i++) e->completed += e->queued_counts[(e->queued_head + i) % VNA_PLAYBACK_BUFFERS];
-    atomic_store(&e->played, e->completed);
+    if (e->completed > atomic_load(&e->played)) atomic_store(&e->played, e->completed);
+    e->free_count = VNA_PLAYBACK_BUFFERS;   /* counted once: a failed reopen must not count them again */
+    e->queued_head = 0;
     close_devices(e);
+    vna_dsp_reset(e->dsp);
     vna_result r = open_devices(e);
     if (r != VNA_SUCCESS) { atomic_store(&e->device_lost, 1); return r; }
     return e->started ? vna_engine_start(e) : VNA_SUCCESS;
@@ -374,6 +403,7 @@ vna_result vna_engine_get_stats(vna_engine* e, vna_engine_stats* out)
     out->dsp_nanoseconds = atomic_load(&e->dsp_ns);
     out->echo_gated_samples = atomic_load(&e->gated);
     out->queued_playback_samples = atomic_load(&e->queued_playback);
+    out->source_queued_samples = atomic_load(&e->source_queued);
     out->capture_peak = atomic_load(&e->capture_peak);
     out->device_lost = atomic_load(&e->device_lost);
     out->realtime_priority = atomic_load(&e->realtime);

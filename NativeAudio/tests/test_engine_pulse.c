@@ -20,13 +20,14 @@ static double now_ms(void)
     return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
 }
 
-/* Mean energy of the capture over `ms` milliseconds. */
+/* Mean energy of the capture over `ms` milliseconds; exits the test if capture stops flowing. */
 static double capture_energy(vna_engine* e, int ms)
 {
     int16_t block[320];
-    double sum = 0;
+    double sum = 0, start = now_ms();
     long count = 0;
     while (count < 16L * ms) {
+        if (now_ms() - start > 10.0 * ms + 5000) { fprintf(stderr, "capture stopped flowing\n"); exit(1); }
         uint32_t got = vna_ring_read(vna_engine_capture_ring(e), block, 320);
         if (got == 0) { sleep_ms(5); continue; }
         for (uint32_t i = 0; i < got; i++) sum += (double)block[i] * block[i];
@@ -100,7 +101,7 @@ int main(void)
 
     /* Echo cancellation on: the same tone, heard through the monitor, is cancelled once the filter has converged. */
     e = open_engine(sink, monitor, 1);
-    wait_for_blocks(e, 0, 10, 5000);
+    if (wait_for_blocks(e, 0, 10, 5000) < 0) { fprintf(stderr, "no quiet capture within 5 s (echo cancellation on)\n"); ok = 0; }
     vna_ring_write(vna_engine_playback_ring(e), tone, 16000 * 2);
     capture_energy(e, 1200);
     double echo_on = capture_energy(e, 400);

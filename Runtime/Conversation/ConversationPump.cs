@@ -276,7 +276,8 @@ namespace VoiceNpc.Conversation
 
         private void ReportDeviceFault(TimeSpan now)
         {
-            if (_faultReported || _device.Fault == null) return;
+            if (_device.Fault == null) { _faultReported = false; return; }   // healthy (again, after a reopen)
+            if (_faultReported) return;
             _faultReported = true;
             _events.Post(new ConversationError(now, "audio", _device.Fault, null));
         }

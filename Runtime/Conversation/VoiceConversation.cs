@@ -93,6 +93,8 @@ namespace VoiceNpc.Conversation
             var brain = new BrainWorker(_replies, clauses, _providers.Llm, _clock, _events);
             var tts = new TtsWorker(clauses, playback.Writer, _providers.Tts, _providers.Cache, Character, _clock, _events);
 
+            // Whatever the microphone caught while the providers were being prepared was said before we listened.
+            if (device is IRealTimeAudioDevice live) DropStaleCapture(live);
             _running = Task.WhenAll(
                 Task.Run(stt.RunAsync),
                 Task.Run(brain.RunAsync),
@@ -171,6 +173,12 @@ namespace VoiceNpc.Conversation
             }
         }
 
+        private static void DropStaleCapture(IRealTimeAudioDevice device)
+        {
+            var stale = new short[AudioFormat.FrameSamples];
+            while (device.AvailableCaptureSamples > 0 && device.ReadCapture(stale) > 0) { }
+        }
+
         private async Task PaceOnClockAsync(CancellationToken cancellationToken)
         {
             var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
@@ -192,9 +200,6 @@ namespace VoiceNpc.Conversation
             var poll = TimeSpan.FromMilliseconds(5);
             var frame = TimeSpan.FromMilliseconds(AudioFormat.FrameMilliseconds);
             var stalledAfter = TimeSpan.FromMilliseconds(200);
-            // Whatever the microphone caught while the providers were being prepared was said before we listened.
-            var stale = new short[AudioFormat.FrameSamples];
-            while (device.AvailableCaptureSamples > 0 && device.ReadCapture(stale) > 0) { }
             var lastFrame = _clock.Now;
             while (!cancellationToken.IsCancellationRequested)
             {

@@ -15,6 +15,7 @@ namespace VoiceNpc.Audio.Native
             DspTime = TimeSpan.FromTicks((long)(s.DspNanoseconds / 100));
             EchoGatedSamples = (long)s.EchoGatedSamples;
             QueuedPlaybackSamples = (int)s.QueuedPlaybackSamples;
+            SourceQueuedSamples = (int)s.SourceQueuedSamples;
             CapturePeak = (int)s.CapturePeak;
             DeviceLost = s.DeviceLost != 0;
             RealtimePriority = s.RealtimePriority != 0;
@@ -38,7 +39,11 @@ namespace VoiceNpc.Audio.Native
         /// <summary>Captured samples silenced because they held only the NPC's own echo.</summary>
         public long EchoGatedSamples { get; }
 
+        /// <summary>In the playback ring and on the OpenAL source, as of the audio thread's last poll.</summary>
         public int QueuedPlaybackSamples { get; }
+
+        /// <summary>On the OpenAL source and not heard yet.</summary>
+        public int SourceQueuedSamples { get; }
 
         /// <summary>Peak absolute sample of the latest capture read (0..32767): a microphone level meter.</summary>
         public int CapturePeak { get; }

@@ -13,7 +13,6 @@ namespace VoiceNpc.Audio.Native
         private readonly NativeEngineHandle _engine;
         private readonly IntPtr _captureRing, _playbackRing;
         private readonly string _names;
-        private long _written;
 
         private NativeAudioDevice(NativeEngineHandle engine, string names)
         {
@@ -27,8 +26,17 @@ namespace VoiceNpc.Audio.Native
         public static NativeAudioDevice Open(NativeAudioOptions? options = null)
         {
             options ??= new NativeAudioOptions();
+            Require(options.DeviceSampleRate >= 8000 && options.DeviceSampleRate <= 192000, nameof(options.DeviceSampleRate), options.DeviceSampleRate, "8000 to 192000");
+            Require(options.EchoTailMilliseconds >= 50 && options.EchoTailMilliseconds <= 2000, nameof(options.EchoTailMilliseconds), options.EchoTailMilliseconds, "50 to 2000");
+            Require(options.CaptureBufferMilliseconds >= 20 && options.CaptureBufferMilliseconds <= 1000, nameof(options.CaptureBufferMilliseconds), options.CaptureBufferMilliseconds, "20 to 1000");
+            Require(options.NoiseSuppressionDb <= 0 && options.NoiseSuppressionDb >= -90, nameof(options.NoiseSuppressionDb), options.NoiseSuppressionDb, "-90 to 0");
             string names = $"microphone \"{options.CaptureDevice ?? "(default)"}\", speakers \"{options.PlaybackDevice ?? "(default)"}\"";
-            var config = NativeMethods.EngineConfigInit();
+            NativeMethods.EngineConfig config;
+            try { config = NativeMethods.EngineConfigInit(); }
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+            {
+                throw new AudioDeviceException("the native audio library (libvoicenpc_audio, built by ./build.sh) is missing or out of date beside the application or in Plugins/: " + e.Message);
+            }
             config.DeviceSampleRate = (uint)options.DeviceSampleRate;
             config.EchoCancellation = options.EchoCancellation ? 1 : 0;
             config.EchoTailMs = (uint)options.EchoTailMilliseconds;
@@ -42,13 +50,7 @@ namespace VoiceNpc.Audio.Native
             {
                 config.CaptureDevice = capture;
                 config.PlaybackDevice = playback;
-                int result;
-                NativeEngineHandle engine;
-                try { result = NativeMethods.EngineCreate(ref config, out engine); }
-                catch (DllNotFoundException e)
-                {
-                    throw new AudioDeviceException("the native audio library (voicenpc_audio) was not found beside the application or in Plugins/: " + e.Message);
-                }
+                int result = NativeMethods.EngineCreate(ref config, out var engine);
                 if (result != NativeMethods.Success)
                 {
                     engine.Dispose();
@@ -86,7 +88,18 @@ namespace VoiceNpc.Audio.Native
 
         public long PlayedSamples => Stats.PlayedSamples;
 
-        public int QueuedPlaybackSamples => (int)Math.Max(0, _written - PlayedSamples);
+        /// <summary>The ring's exact level (this side writes it) plus what the source still holds.</summary>
+        public int QueuedPlaybackSamples
+        {
+            get
+            {
+                NativeMethods.EngineGetStats(_engine, out var stats);
+                bool added = false;
+                _engine.DangerousAddRef(ref added);
+                try { return (int)NativeMethods.RingReadable(_playbackRing) + (int)stats.SourceQueuedSamples; }
+                finally { if (added) _engine.DangerousRelease(); }
+            }
+        }
 
         public AudioEngineStats Stats
         {
@@ -118,28 +131,26 @@ namespace VoiceNpc.Audio.Native
                 _engine.DangerousAddRef(ref added);
                 try
                 {
-                    int written = (int)NativeMethods.RingWrite(_playbackRing, source, (uint)samples.Length);
-                    _written += written;
-                    return written;
+                    return (int)NativeMethods.RingWrite(_playbackRing, source, (uint)samples.Length);
                 }
                 finally { if (added) _engine.DangerousRelease(); }
             }
         }
 
-        public void ClearPlayback()
-        {
-            NativeMethods.EngineClearPlayback(_engine);
-            // The engine drops the rest within a period; from here on only what is written next is queued.
-            _written = PlayedSamples;
-        }
+        /// <summary>The audio thread stops the source and empties the ring within one period.</summary>
+        public void ClearPlayback() => NativeMethods.EngineClearPlayback(_engine);
 
-        /// <summary>After a lost device: opens both devices again by name. False while they are still missing.</summary>
-        public bool TryReopen()
-        {
-            _written = PlayedSamples;
-            return NativeMethods.EngineReopen(_engine) == NativeMethods.Success;
-        }
+        /// <summary>
+        /// After a lost device (<see cref="Fault"/>): opens both devices again by name; false while they are still
+        /// missing. Not thread-safe: call it from the thread that runs the conversation's game loop, between frames.
+        /// </summary>
+        public bool TryReopen() => NativeMethods.EngineReopen(_engine) == NativeMethods.Success;
 
         public void Dispose() => _engine.Dispose();
+
+        private static void Require(bool ok, string option, int value, string range)
+        {
+            if (!ok) throw new ArgumentOutOfRangeException(option, value, $"NativeAudioOptions.{option} must be {range}, found {value}");
+        }
     }
 }

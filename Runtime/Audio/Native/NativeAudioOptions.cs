@@ -19,8 +19,9 @@ namespace VoiceNpc.Audio.Native
         public int EchoTailMilliseconds { get; set; } = 500;
 
         /// <summary>
-        /// With echo cancellation: silence capture that holds only the NPC's echo (quieter than half of what played),
-        /// which covers the second the adaptive filter needs to converge. A player speaking over the NPC passes.
+        /// With echo cancellation: until the adaptive filter has converged (about a second of the NPC's voice, at most
+        /// 3 s), silence capture that holds only the NPC's echo (a peak under half of what played). Meanwhile a player
+        /// speaking over the NPC passes only above half the NPC's digital peak.
         /// </summary>
         public bool EchoGate { get; set; } = true;
 

@@ -46,6 +46,7 @@ namespace VoiceNpc.Audio.Native
             public ulong DspNanoseconds;
             public ulong EchoGatedSamples;
             public uint QueuedPlaybackSamples;
+            public uint SourceQueuedSamples;
             public uint CapturePeak;
             public int DeviceLost;
             public int RealtimePriority;

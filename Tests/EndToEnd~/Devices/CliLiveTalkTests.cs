@@ -47,9 +47,14 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             var stdout = process.StandardOutput.ReadToEndAsync();
             try
             {
-                string? line;
-                while ((line = process.StandardError.ReadLine()) != null && !line.Contains("listening on")) { }
-                Assert.That(line, Is.Not.Null, "voicenpc talk never said it was listening");
+                var listening = System.Threading.Tasks.Task.Run(() =>
+                {
+                    string? line;
+                    while ((line = process.StandardError.ReadLine()) != null && !line.Contains("listening on")) { }
+                    return line != null;
+                });
+                Assert.That(listening.Wait(TimeSpan.FromSeconds(60)) && listening.Result, Is.True, "voicenpc talk never said it was listening");
+                _ = process.StandardError.ReadToEndAsync();   // keep draining, so the child never blocks on a full pipe
 
                 var clock = new SystemClock();
                 using var probe = new DeviceProbe(clock, "Monitor of " + speakers, microphone);
@@ -60,7 +65,7 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             finally
             {
                 Process.Start("kill", new[] { "-INT", process.Id.ToString() })!.WaitForExit();
-                if (!process.WaitForExit(30_000)) process.Kill(true);
+                if (!process.WaitForExit(30_000)) { process.Kill(true); process.WaitForExit(); }
             }
             Assert.That(process.ExitCode, Is.Zero);
             var turns = JsonDocument.Parse(stdout.Result).RootElement.GetProperty("turns").EnumerateArray().ToList();
