@@ -13,6 +13,7 @@ namespace VoiceNpc.Cli
             root.Subcommands.Add(DevicesCommand.Create());
             root.Subcommands.Add(CharactersCommand.Create());
             root.Subcommands.Add(MemoryCommand.Create());
+            root.Subcommands.Add(TraceCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             return root.Parse(args).InvokeAsync();
         }

@@ -35,13 +35,14 @@ namespace VoiceNpc.Cli
             var noEcho = new Option<bool>("--no-echo-cancellation") { Description = "Live: do not cancel the NPC's voice leaking into the microphone (headphones)" };
             var memoryFolder = new Option<DirectoryInfo?>("--memory-folder") { Description = "Remember the player across runs: load and save the NPC's memory in this folder" };
             var player = new Option<string>("--player") { Description = "The player's id for --memory-folder", DefaultValueFactory = _ => "player" };
+            var trace = new Option<FileInfo?>("--trace") { Description = "Record every event of the conversation to this trace file (`voicenpc trace show` reads it)" };
             var command = new Command("talk", "Hold a spoken conversation with a character, from WAV files or live until Ctrl+C")
             {
-                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho, memoryFolder, player,
+                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho, memoryFolder, player, trace,
             };
             command.SetAction((result, cancellationToken) =>
             {
-                var memory = new MemoryChoice(result.GetValue(memoryFolder), result.GetValue(player)!);
+                var memory = new PersistenceChoice(result.GetValue(memoryFolder), result.GetValue(player)!, result.GetValue(trace));
                 var files = result.GetValue(inputs) ?? Array.Empty<FileInfo>();
                 if (files.Length == 0)
                 {
@@ -58,7 +59,7 @@ namespace VoiceNpc.Cli
             return command;
         }
 
-        private static async Task<int> RunLiveAsync(FileInfo characterFile, NativeAudioOptions options, MemoryChoice memoryChoice, bool json, CancellationToken cancellationToken)
+        private static async Task<int> RunLiveAsync(FileInfo characterFile, NativeAudioOptions options, PersistenceChoice persistence, bool json, CancellationToken cancellationToken)
         {
             CharacterDefinition character;
             NativeAudioDevice device;
@@ -72,10 +73,12 @@ namespace VoiceNpc.Cli
             using (device)
             {
                 var view = json ? null : new HumanTalkView(character);
-                var memory = memoryChoice.Open(character);
+                var memory = persistence.Open(character);
                 var conversation = new LiveConversation(character, EmbeddedProviders.CreateCatalog()) { Memory = memory?.Conversation };
                 if (view != null) conversation.EventSeen += view.Show;
                 conversation.EventSeen += e => SaveAfterTurn(memory, e);
+                using var trace = persistence.OpenTrace();
+                if (trace != null) conversation.EventSeen += trace.Record;
                 IReadOnlyList<TurnResult> turns;
                 try
                 {
@@ -94,7 +97,7 @@ namespace VoiceNpc.Cli
             }
         }
 
-        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo? output, MemoryChoice memoryChoice, bool json, int? bargeInMs, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(FileInfo characterFile, FileInfo[] inputFiles, DirectoryInfo? output, PersistenceChoice persistence, bool json, int? bargeInMs, CancellationToken cancellationToken)
         {
             if (output == null) return Fail("--output is required with --input (the folder for the NPC's reply WAVs)");
             // Everything that can be refused is checked before anything runs.
@@ -111,10 +114,12 @@ namespace VoiceNpc.Cli
             Directory.CreateDirectory(output.FullName);
 
             var view = json ? null : new HumanTalkView(character);
-            var memory = memoryChoice.Open(character);
+            var memory = persistence.Open(character);
             var conversation = new FileConversation(character, EmbeddedProviders.CreateCatalog(), new SystemClock()) { Memory = memory?.Conversation };
             if (view != null) conversation.EventSeen += view.Show;
             conversation.EventSeen += e => SaveAfterTurn(memory, e);
+            using var trace = persistence.OpenTrace();
+            if (trace != null) conversation.EventSeen += trace.Record;
             IReadOnlyList<TurnResult> turns;
             try
             {

@@ -83,6 +83,20 @@ namespace VoiceNpc.Tests.EndToEnd
         }
 
         [Test]
+        public void ATalkTraceShowsTheDialogueAndAWaterfall()
+        {
+            string trace = Path.Combine(_output, "talk.vnpctrace");
+            var (code, _, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter, "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"),
+                "--output", _output, "--json", "--trace", trace);
+            Assert.That(code, Is.Zero, stderr);
+
+            var (showCode, shown, showErr) = Voicenpc("trace", "show", trace);
+            Assert.That(showCode, Is.Zero, showErr);
+            Assert.That(shown, Does.Contain("Player: how much is a shield").And.Contain("NPC: Shields are twenty gold"));
+            Assert.That(shown, Does.Contain("turn 1").And.Contain("first sample heard").And.Contain("█"));
+        }
+
+        [Test]
         public void BargeInCutsTheReplyWhereThePlayerSpoke()
         {
             var (code, stdout, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter,

@@ -2,20 +2,29 @@ using System;
 using System.IO;
 using VoiceNpc.Characters;
 using VoiceNpc.Memory;
+using VoiceNpc.Tracing;
 
 namespace VoiceNpc.Cli
 {
-    /// <summary>talk's --memory-folder and --player: whether and where the NPC remembers the player across runs.</summary>
-    public sealed class MemoryChoice
+    /// <summary>
+    /// talk's persistence options: --memory-folder and --player (whether and where the NPC remembers the player
+    /// across runs) and --trace (where the conversation is recorded).
+    /// </summary>
+    public sealed class PersistenceChoice
     {
         private readonly DirectoryInfo? _folder;
         private readonly string _player;
+        private readonly FileInfo? _trace;
 
-        public MemoryChoice(DirectoryInfo? folder, string player)
+        public PersistenceChoice(DirectoryInfo? folder, string player, FileInfo? trace)
         {
             _folder = folder;
             _player = player;
+            _trace = trace;
         }
+
+        /// <summary>A writer for --trace, or null without it.</summary>
+        public TraceWriter? OpenTrace() => _trace == null ? null : new TraceWriter(_trace.FullName);
 
         /// <summary>The player's memory, or null without a folder. A damaged save is reported on stderr, not fatal.</summary>
         public PlayerMemory? Open(CharacterDefinition character)
