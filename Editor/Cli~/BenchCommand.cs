@@ -9,7 +9,7 @@ namespace VoiceNpc.Cli
         public static Command Create()
         {
             var turns = new Option<int>("--turns") { Description = "Turns for the pipeline-overhead benchmark", DefaultValueFactory = _ => 200 };
-            var command = new Command("bench", "Measure pipeline overhead, per-frame allocation, offline recognition and the native audio path") { turns };
+            var command = new Command("bench", "Measure pipeline overhead, per-frame allocation, persistence, offline recognition and the native audio path") { turns };
             command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(turns), cancellationToken));
             return command;
         }
@@ -18,6 +18,7 @@ namespace VoiceNpc.Cli
         {
             await PipelineOverheadBenchmark.RunAsync(turns, cancellationToken);
             FrameAllocationBenchmark.Run();
+            PersistenceBenchmark.Run();
             await RecognitionBenchmark.RunAsync(cancellationToken);
             DeviceLatencyBenchmark.Run();
             LiveRoundTripBenchmark.Run();

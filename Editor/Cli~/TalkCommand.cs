@@ -35,14 +35,15 @@ namespace VoiceNpc.Cli
             var noEcho = new Option<bool>("--no-echo-cancellation") { Description = "Live: do not cancel the NPC's voice leaking into the microphone (headphones)" };
             var memoryFolder = new Option<DirectoryInfo?>("--memory-folder") { Description = "Remember the player across runs: load and save the NPC's memory in this folder" };
             var player = new Option<string>("--player") { Description = "The player's id for --memory-folder", DefaultValueFactory = _ => "player" };
+            var cacheFolder = new Option<DirectoryInfo?>("--cache-folder") { Description = "Keep synthesized lines here and speak repeated ones from it (no provider call)" };
             var trace = new Option<FileInfo?>("--trace") { Description = "Record every event of the conversation to this trace file (`voicenpc trace show` reads it)" };
             var command = new Command("talk", "Hold a spoken conversation with a character, from WAV files or live until Ctrl+C")
             {
-                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho, memoryFolder, player, trace,
+                character, inputs, output, json, bargeIn, captureDevice, playbackDevice, noEcho, memoryFolder, player, trace, cacheFolder,
             };
             command.SetAction((result, cancellationToken) =>
             {
-                var memory = new PersistenceChoice(result.GetValue(memoryFolder), result.GetValue(player)!, result.GetValue(trace));
+                var memory = new PersistenceChoice(result.GetValue(memoryFolder), result.GetValue(player)!, result.GetValue(trace), result.GetValue(cacheFolder));
                 var files = result.GetValue(inputs) ?? Array.Empty<FileInfo>();
                 if (files.Length == 0)
                 {
@@ -74,7 +75,7 @@ namespace VoiceNpc.Cli
             {
                 var view = json ? null : new HumanTalkView(character);
                 var memory = persistence.Open(character);
-                var conversation = new LiveConversation(character, EmbeddedProviders.CreateCatalog()) { Memory = memory?.Conversation };
+                var conversation = new LiveConversation(character, persistence.WithCache(EmbeddedProviders.CreateCatalog())) { Memory = memory?.Conversation };
                 if (view != null) conversation.EventSeen += view.Show;
                 conversation.EventSeen += e => SaveAfterTurn(memory, e);
                 using var trace = persistence.OpenTrace();
@@ -115,7 +116,7 @@ namespace VoiceNpc.Cli
 
             var view = json ? null : new HumanTalkView(character);
             var memory = persistence.Open(character);
-            var conversation = new FileConversation(character, EmbeddedProviders.CreateCatalog(), new SystemClock()) { Memory = memory?.Conversation };
+            var conversation = new FileConversation(character, persistence.WithCache(EmbeddedProviders.CreateCatalog()), new SystemClock()) { Memory = memory?.Conversation };
             if (view != null) conversation.EventSeen += view.Show;
             conversation.EventSeen += e => SaveAfterTurn(memory, e);
             using var trace = persistence.OpenTrace();

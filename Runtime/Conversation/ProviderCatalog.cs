@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using VoiceNpc.Brain;
+using VoiceNpc.Caching;
 using VoiceNpc.Characters;
 using VoiceNpc.Stt;
 using VoiceNpc.Tts;
@@ -24,6 +25,11 @@ namespace VoiceNpc.Conversation
         public ProviderCatalog AddLlm(string name, Func<ICharacterBrain> create) { _llm[name] = create; return this; }
         public ProviderCatalog AddTts(string name, Func<ITextToSpeech> create) { _tts[name] = create; return this; }
 
+        /// <summary>Every conversation resolved from here speaks through this audio cache.</summary>
+        public ProviderCatalog WithCache(AudioCache cache) { _cache = cache; return this; }
+
+        private AudioCache? _cache;
+
         public ConversationProviders Resolve(CharacterDefinition character, Func<TimeSpan> now)
         {
             var skipped = new List<ProviderFellBack>();
@@ -32,7 +38,7 @@ namespace VoiceNpc.Conversation
                 Build("stt", character.Fallbacks.Stt, _stt, skipped, now),
                 Build("llm", character.Fallbacks.Llm, _llm, skipped, now),
                 Build("tts", character.Fallbacks.Tts, _tts, skipped, now),
-                skipped);
+                skipped) { Cache = _cache };
         }
 
         private static StageChain<T> Build<T>(string stage, IReadOnlyList<string> names, Dictionary<string, Func<T>> factories,

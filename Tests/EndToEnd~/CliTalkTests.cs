@@ -83,6 +83,21 @@ namespace VoiceNpc.Tests.EndToEnd
         }
 
         [Test]
+        public void ALineSpokenInAnEarlierRunComesFromTheCache()
+        {
+            string cache = Path.Combine(_output, "cache");
+            string Provider()
+            {
+                var (code, stdout, stderr) = Voicenpc("talk", "--character", RepoPaths.BlacksmithCharacter, "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"),
+                    "--output", _output, "--json", "--cache-folder", cache);
+                Assert.That(code, Is.Zero, stderr);
+                return JsonDocument.Parse(stdout).RootElement.GetProperty("turns")[0].GetProperty("providers").GetProperty("tts").GetString()!;
+            }
+            Assert.That(Provider(), Is.EqualTo("flite"));
+            Assert.That(Provider(), Is.EqualTo("cache"));
+        }
+
+        [Test]
         public void ATalkTraceShowsTheDialogueAndAWaterfall()
         {
             string trace = Path.Combine(_output, "talk.vnpctrace");
