@@ -4,6 +4,7 @@ using VoiceNpc.Caching;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
 using VoiceNpc.Memory;
+using VoiceNpc.Providers;
 using VoiceNpc.Tracing;
 
 namespace VoiceNpc.Cli
@@ -27,20 +28,49 @@ namespace VoiceNpc.Cli
             _cache = cache;
         }
 
-        /// <summary>The providers with the audio cache of --cache-folder attached, if given.</summary>
-        public ProviderCatalog WithCache(ProviderCatalog catalog) => _cache == null ? catalog : catalog.WithCache(new AudioCache(_cache.FullName));
-
-        /// <summary>A writer for --trace, or null without it.</summary>
-        public TraceWriter? OpenTrace() => _trace == null ? null : new TraceWriter(_trace.FullName);
+        /// <summary>Opens what the options ask for: the player's memory, the trace, the embedded providers with the cache.</summary>
+        public Session Start(CharacterDefinition character)
+        {
+            var catalog = EmbeddedProviders.CreateCatalog();
+            if (_cache != null) catalog.WithCache(new AudioCache(_cache.FullName));
+            return new Session(catalog, OpenMemory(character), _trace == null ? null : new TraceWriter(_trace.FullName));
+        }
 
         /// <summary>The player's memory, or null without a folder. A damaged save is reported on stderr, not fatal.</summary>
-        public PlayerMemory? Open(CharacterDefinition character)
+        private PlayerMemory? OpenMemory(CharacterDefinition character)
         {
             if (_folder == null) return null;
             var memory = PlayerMemory.Open(new MemoryStore(_folder.FullName), character, _player);
             if (memory.Loaded.Problem != null)
                 Console.Error.WriteLine($"voicenpc talk: {memory.Loaded.Problem.Message}; using the {memory.Loaded.Source.ToString().ToLowerInvariant()} memory (the damaged file is kept as {memory.Loaded.DamagedCopy})");
             return memory;
+        }
+
+        /// <summary>One talk run's persistence: it sees every event, saves the memory after each turn, records the trace.</summary>
+        public sealed class Session : IDisposable
+        {
+            private readonly TraceWriter? _trace;
+
+            public Session(ProviderCatalog catalog, PlayerMemory? memory, TraceWriter? trace)
+            {
+                Catalog = catalog;
+                Memory = memory;
+                _trace = trace;
+            }
+
+            public ProviderCatalog Catalog { get; }
+            public PlayerMemory? Memory { get; }
+
+            public void See(ConversationEvent e)
+            {
+                _trace?.Record(e);
+                if (Memory == null || !(e is TurnCompleted)) return;
+                // Saved after every turn, as a game would at its save points; a failed save is said, never fatal.
+                try { Memory.Save(); }
+                catch (IOException failure) { Console.Error.WriteLine("voicenpc talk: the memory was not saved: " + failure.Message); }
+            }
+
+            public void Dispose() => _trace?.Dispose();
         }
     }
 }

@@ -9,9 +9,6 @@ using Spectre.Console;
 using VoiceNpc.Audio;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Characters;
-using VoiceNpc.Conversation;
-using VoiceNpc.Memory;
-using VoiceNpc.Providers;
 using VoiceNpc.Timing;
 
 namespace VoiceNpc.Cli
@@ -74,12 +71,10 @@ namespace VoiceNpc.Cli
             using (device)
             {
                 var view = json ? null : new HumanTalkView(character);
-                var memory = persistence.Open(character);
-                var conversation = new LiveConversation(character, persistence.WithCache(EmbeddedProviders.CreateCatalog())) { Memory = memory?.Conversation };
+                using var session = persistence.Start(character);
+                var conversation = new LiveConversation(character, session.Catalog) { Memory = session.Memory?.Conversation };
                 if (view != null) conversation.EventSeen += view.Show;
-                conversation.EventSeen += e => SaveAfterTurn(memory, e);
-                using var trace = persistence.OpenTrace();
-                if (trace != null) conversation.EventSeen += trace.Record;
+                conversation.EventSeen += session.See;
                 IReadOnlyList<TurnResult> turns;
                 try
                 {
@@ -115,12 +110,10 @@ namespace VoiceNpc.Cli
             Directory.CreateDirectory(output.FullName);
 
             var view = json ? null : new HumanTalkView(character);
-            var memory = persistence.Open(character);
-            var conversation = new FileConversation(character, persistence.WithCache(EmbeddedProviders.CreateCatalog()), new SystemClock()) { Memory = memory?.Conversation };
+            using var session = persistence.Start(character);
+            var conversation = new FileConversation(character, session.Catalog, new SystemClock()) { Memory = session.Memory?.Conversation };
             if (view != null) conversation.EventSeen += view.Show;
-            conversation.EventSeen += e => SaveAfterTurn(memory, e);
-            using var trace = persistence.OpenTrace();
-            if (trace != null) conversation.EventSeen += trace.Record;
+            conversation.EventSeen += session.See;
             IReadOnlyList<TurnResult> turns;
             try
             {
@@ -149,14 +142,6 @@ namespace VoiceNpc.Cli
             }
             WavFile.Write(Path.Combine(folder, "conversation.wav"), device.Timeline.ToArray());
             return files;
-        }
-
-        /// <summary>Saves after every turn, as a game would at its save points; a failed save is said, never fatal.</summary>
-        private static void SaveAfterTurn(PlayerMemory? memory, ConversationEvent e)
-        {
-            if (memory == null || !(e is TurnCompleted)) return;
-            try { memory.Save(); }
-            catch (IOException failure) { Console.Error.WriteLine("voicenpc talk: the memory was not saved: " + failure.Message); }
         }
 
         private static int Fail(string message)
