@@ -31,7 +31,7 @@ namespace VoiceNpc.Cli
         /// <summary>Opens what the options ask for: the player's memory, the trace, the embedded providers with the cache.</summary>
         public Session Start(CharacterDefinition character)
         {
-            var catalog = EmbeddedProviders.CreateCatalog();
+            var catalog = CloudProviders.CreateCatalog();
             if (_cache != null) catalog.WithCache(new AudioCache(_cache.FullName));
             return new Session(catalog, OpenMemory(character), _trace == null ? null : new TraceWriter(_trace.FullName));
         }

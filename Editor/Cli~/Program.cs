@@ -14,6 +14,7 @@ namespace VoiceNpc.Cli
             root.Subcommands.Add(CharactersCommand.Create());
             root.Subcommands.Add(MemoryCommand.Create());
             root.Subcommands.Add(TraceCommand.Create());
+            root.Subcommands.Add(FakeCloudCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             return root.Parse(args).InvokeAsync();
         }

@@ -10,10 +10,11 @@ namespace VoiceNpc.Characters
         public const string PocketSphinx = "pocketsphinx";
         public const string Scripted = "scripted";
         public const string Flite = "flite";
+        public const string OpenAI = "openai";
 
         public static IReadOnlyList<string> Vad { get; } = new[] { Silero, Energy };
         public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx };
-        public static IReadOnlyList<string> Llm { get; } = new[] { Scripted };
+        public static IReadOnlyList<string> Llm { get; } = new[] { Scripted, OpenAI };
         public static IReadOnlyList<string> Tts { get; } = new[] { Flite };
     }
 }

@@ -30,6 +30,9 @@ namespace VoiceNpc.Tests.Support
         public CharacterDefinition Character { get; set; }
         public List<ISpeechToText> ExtraStt { get; } = new List<ISpeechToText>();
         public List<ICharacterBrain> ExtraBrains { get; } = new List<ICharacterBrain>();
+
+        /// <summary>A brain tried before <see cref="Brain"/> (a cloud brain whose fallback is the scripted one).</summary>
+        public ICharacterBrain? FirstBrain { get; set; }
         public List<ITextToSpeech> ExtraTts { get; } = new List<ITextToSpeech>();
         /// <summary>The thread that called Pump last: events must arrive on it.</summary>
         public int PumpingThread { get; private set; }
@@ -67,7 +70,8 @@ namespace VoiceNpc.Tests.Support
             var providers = new ConversationProviders(
                 new StageChain<IVoiceActivityDetector>("vad", new[] { ("energy", (IVoiceActivityDetector)new EnergyVad()) }),
                 new StageChain<ISpeechToText>("stt", new[] { (Stt.Name, (ISpeechToText)Stt) }.Concat(ExtraStt.Select(s => (s.Name, s))).ToList()),
-                new StageChain<ICharacterBrain>("llm", new[] { (Brain.Name, (ICharacterBrain)Brain) }.Concat(ExtraBrains.Select(b => (b.Name, b))).ToList()),
+                new StageChain<ICharacterBrain>("llm", (FirstBrain == null ? new (string, ICharacterBrain)[0] : new[] { (FirstBrain.Name, FirstBrain) })
+                    .Concat(new[] { (Brain.Name, (ICharacterBrain)Brain) }).Concat(ExtraBrains.Select(b => (b.Name, b))).ToList()),
                 new StageChain<ITextToSpeech>("tts", new[] { (Tts.Name, (ITextToSpeech)Tts) }.Concat(ExtraTts.Select(t => (t.Name, t))).ToList()),
                 Array.Empty<ProviderFellBack>()) { Cache = Cache };
             var character = Character with { Voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") } };

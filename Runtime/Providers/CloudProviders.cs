@@ -1,0 +1,24 @@
+using System;
+using VoiceNpc.Characters;
+using VoiceNpc.Conversation;
+using VoiceNpc.Providers.OpenAI;
+
+namespace VoiceNpc.Providers
+{
+    /// <summary>
+    /// The cloud providers a character's chains may name. Each needs its key (environment or secrets file); without
+    /// one it cannot start and the character's next provider takes its place (reported as a fallback).
+    /// </summary>
+    public static class CloudProviders
+    {
+        /// <summary>Adds the cloud providers to a catalog: "openai" (OPENAI_MODEL picks the model, OPENAI_BASE_URL the server).</summary>
+        public static ProviderCatalog AddTo(ProviderCatalog catalog) => catalog
+            .AddLlm(ProviderNames.OpenAI, () => new OpenAIChatBrain(new OpenAIBrainOptions
+            {
+                Model = Environment.GetEnvironmentVariable("OPENAI_MODEL") is string model && model.Length > 0 ? model : "gpt-4o-mini",
+            }));
+
+        /// <summary>Everything: the embedded providers and the cloud ones.</summary>
+        public static ProviderCatalog CreateCatalog() => AddTo(EmbeddedProviders.CreateCatalog());
+    }
+}

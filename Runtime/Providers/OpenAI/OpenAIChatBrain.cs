@@ -1,0 +1,197 @@
+using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using global::OpenAI;
+using global::OpenAI.Chat;
+using Polly;
+using VoiceNpc.Brain;
+using VoiceNpc.Memory;
+using VoiceNpc.Providers.Cloud;
+
+namespace VoiceNpc.Providers.OpenAI
+{
+    /// <summary>
+    /// A character brain on an OpenAI-compatible chat service, through the official SDK (its own retries off: ours
+    /// are Polly's). The reply streams token by token; everything up to the first token runs under the resilience
+    /// pipeline (timeouts, retries, circuit breaker), so a failed or slow start falls back before the NPC has spoken.
+    /// </summary>
+    public sealed class OpenAIChatBrain : ICharacterBrain
+    {
+        public const string ProviderName = "openai";
+        private readonly ChatClient _chat;
+        private readonly CloudKey _key;
+        private readonly OpenAIBrainOptions _options;
+        private readonly ResiliencePipeline _pipeline;
+
+        public OpenAIChatBrain(OpenAIBrainOptions options)
+        {
+            _options = options;
+            _key = options.Key ?? CloudKey.Find("OPENAI_API_KEY")
+                ?? throw new ProviderException(ProviderName, "no key: set OPENAI_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            var endpoint = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "OPENAI_BASE_URL", "https://api.openai.com/v1");
+            var client = new OpenAIClientOptions
+            {
+                Endpoint = endpoint,
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                NetworkTimeout = options.StallTimeout,
+            };
+            _chat = new ChatClient(options.Model, new ApiKeyCredential(_key.Value), client);
+            _pipeline = CloudResilience.Create(options.Resilience);
+        }
+
+        public string Name => ProviderName;
+
+        public async IAsyncEnumerable<string> StreamReplyAsync(BrainRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var messages = Messages(request);
+            var settings = new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens };
+            ReplyStream stream;
+            try
+            {
+                stream = await _pipeline.ExecuteAsync(
+                    async token => await ReplyStream.StartAsync(_chat, messages, settings, token, cancellationToken).ConfigureAwait(false),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(e);
+            }
+            using (stream)
+            {
+                if (stream.First.Length > 0) yield return stream.First;
+                while (true)
+                {
+                    string? next;
+                    try { next = await stream.NextAsync().ConfigureAwait(false); }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
+                    if (next == null) yield break;
+                    if (next.Length > 0) yield return next;
+                }
+            }
+        }
+
+        /// <summary>The persona, the memory within its budget, the dialogue so far, the player's line.</summary>
+        private List<ChatMessage> Messages(BrainRequest request)
+        {
+            var system = new StringBuilder(request.Character.Persona);
+            system.Append("\nStay in character. Speak as you would aloud: one to three short sentences, no lists, no stage directions.");
+            if (request.Memory != null)
+            {
+                string memory = MemoryPrompt.Render(request.Memory, _options.MemoryTokenBudget);
+                if (memory.Length > 0) system.Append("\n\n").Append(memory);
+            }
+            var messages = new List<ChatMessage> { new SystemChatMessage(system.ToString()) };
+            if (request.Memory == null)
+            {
+                foreach (var turn in request.History)
+                {
+                    messages.Add(new UserChatMessage(turn.PlayerText));
+                    if (turn.NpcText.Length > 0) messages.Add(new AssistantChatMessage(turn.NpcText));
+                }
+            }
+            messages.Add(new UserChatMessage(request.PlayerText));
+            return messages;
+        }
+
+        private ProviderException Failure(Exception e)
+        {
+            string what = e switch
+            {
+                ClientResultException c when c.Status == 0 => "no response: " + c.Message,
+                ClientResultException c => $"HTTP {c.Status}: {VendorError(c)}",
+                Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
+                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
+                OperationCanceledException _ => "the reply stalled",
+                ProviderException p => p.Message,
+                _ => e.Message,
+            };
+            return new ProviderException(ProviderName, _key.Scrub(what));
+        }
+
+        private static string VendorError(ClientResultException e)
+        {
+            var body = e.GetRawResponse()?.Content?.ToString();
+            if (string.IsNullOrEmpty(body)) return e.Message;
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(body!);
+                var error = json.RootElement.GetProperty("error");
+                string Field(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
+                return $"{Field("type")}/{Field("code")}: {Field("message")}";
+            }
+            catch (Exception) { return body!.Length > 300 ? body.Substring(0, 300) : body; }
+        }
+
+        public void Dispose() { }
+
+        /// <summary>
+        /// One attempt's stream, started and read up to its first content. Reading after that uses the caller's token
+        /// (not the attempt's timeout), and ends with an error if the service stopped without finishing the reply.
+        /// </summary>
+        private sealed class ReplyStream : IDisposable
+        {
+            private readonly CancellationTokenSource _life;
+            private readonly IAsyncEnumerator<StreamingChatCompletionUpdate> _updates;
+            private bool _finished;
+
+            private ReplyStream(CancellationTokenSource life, IAsyncEnumerator<StreamingChatCompletionUpdate> updates)
+            {
+                _life = life;
+                _updates = updates;
+            }
+
+            public string First { get; private set; } = "";
+
+            public static async Task<ReplyStream> StartAsync(ChatClient chat, List<ChatMessage> messages, ChatCompletionOptions settings,
+                CancellationToken attempt, CancellationToken caller)
+            {
+                var life = CancellationTokenSource.CreateLinkedTokenSource(caller);
+                var stream = new ReplyStream(life, chat.CompleteChatStreamingAsync(messages, settings, life.Token).GetAsyncEnumerator(life.Token));
+                // The attempt's timeout (Polly) ends this attempt, closing its connection; the stream itself lives on.
+                using (attempt.Register(() => life.Cancel()))
+                {
+                    try
+                    {
+                        while (stream.First.Length == 0)
+                        {
+                            string? text = await stream.NextAsync().ConfigureAwait(false);
+                            if (text == null) break;
+                            stream.First = text;
+                        }
+                    }
+                    catch
+                    {
+                        stream.Dispose();
+                        if (attempt.IsCancellationRequested && !caller.IsCancellationRequested) throw new OperationCanceledException(attempt);
+                        throw;
+                    }
+                }
+                return stream;
+            }
+
+            /// <summary>The next piece of text ("" for an update without any), or null at the end of the reply.</summary>
+            public async Task<string?> NextAsync()
+            {
+                if (_finished) return null;
+                if (!await _updates.MoveNextAsync().ConfigureAwait(false))
+                    throw new ProviderException(ProviderName, "the reply stream ended before the reply was finished");
+                var update = _updates.Current;
+                if (update.FinishReason.HasValue) _finished = true;
+                var text = new StringBuilder();
+                foreach (var part in update.ContentUpdate) text.Append(part.Text);
+                return text.ToString();
+            }
+
+            public void Dispose()
+            {
+                _life.Cancel();
+                _updates.DisposeAsync().AsTask().ContinueWith(_ => _life.Dispose(), TaskScheduler.Default);
+            }
+        }
+    }
+}
