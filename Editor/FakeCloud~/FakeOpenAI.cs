@@ -60,24 +60,23 @@ namespace VoiceNpc.FakeCloud
             var app = builder.Build();
             var fake = new FakeOpenAI(app, key);
             app.MapPost("/v1/chat/completions", fake.ChatAsync);
+            app.MapPost("/v1/audio/transcriptions", fake.TranscribeAsync);
+            app.MapPost("/v1/audio/speech", fake.SpeakAsync);
             await app.StartAsync().ConfigureAwait(false);
             fake.BaseUrl = app.Urls.First().Replace("localhost", "127.0.0.1") + "/v1";
             return fake;
         }
 
-        private async Task ChatAsync(HttpContext context)
+        /// <summary>Outage, key check and the configured error, as every endpoint applies them; false when answered already.</summary>
+        private async Task<bool> AdmitAsync(HttpContext context)
         {
             Interlocked.Increment(ref _requests);
-            if (Knobs.Outage) { context.Abort(); return; }
+            if (Knobs.Outage) { context.Abort(); return false; }
             if (context.Request.Headers.Authorization.ToString() != "Bearer " + Key)
             {
                 await ErrorAsync(context, 401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: " + Mask(context.Request.Headers.Authorization.ToString())).ConfigureAwait(false);
-                return;
+                return false;
             }
-            JsonDocument body;
-            try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
-            catch (JsonException) { await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false); return; }
-            Bodies.Enqueue(body);
             if (Knobs.TakeError(ref _errorsSent))
             {
                 int status = Knobs.ErrorStatus!.Value;
@@ -90,8 +89,20 @@ namespace VoiceNpc.FakeCloud
                     _ => ("invalid_request_error", Knobs.ErrorCode),
                 };
                 await ErrorAsync(context, status, type, code, status == 429 ? "Rate limit reached for requests" : "The server had an error while processing your request.").ConfigureAwait(false);
-                return;
+                return false;
             }
+            await Task.Delay(Knobs.FirstByteLatency, context.RequestAborted).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task ChatAsync(HttpContext context)
+        {
+            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
+            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            JsonDocument body;
+            try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
+            catch (JsonException) { await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false); return; }
+            Bodies.Enqueue(body);
             var messages = body.RootElement.GetProperty("messages").EnumerateArray()
                 .Select(m => (m.GetProperty("role").GetString() ?? "", Content(m.GetProperty("content")))).ToList();
             try { await StreamAsync(context, body.RootElement.GetProperty("model").GetString() ?? "", Reply(messages)).ConfigureAwait(false); }
@@ -102,7 +113,6 @@ namespace VoiceNpc.FakeCloud
         private async Task StreamAsync(HttpContext context, string model, string reply)
         {
             var aborted = context.RequestAborted;
-            await Task.Delay(Knobs.FirstByteLatency, aborted).ConfigureAwait(false);
             context.Response.ContentType = "text/event-stream";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             string id = "chatcmpl-" + Guid.NewGuid().ToString("N").Substring(0, 12);
@@ -123,6 +133,73 @@ namespace VoiceNpc.FakeCloud
             }
             await WriteEventAsync(context, "[DONE]", aborted).ConfigureAwait(false);
         }
+
+        /// <summary>Transcriptions: the uploaded audio, recognised by the offline recogniser (so the text is real).</summary>
+        private async Task TranscribeAsync(HttpContext context)
+        {
+            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
+            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var file = form.Files.GetFile("file");
+            if (file == null || string.IsNullOrEmpty(form["model"]))
+            {
+                await ErrorAsync(context, 400, "invalid_request_error", "", file == null ? "you must provide a file" : "you must provide a model parameter").ConfigureAwait(false);
+                return;
+            }
+            using var buffer = new System.IO.MemoryStream();
+            await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            string text;
+            try { text = await Transcriber.TranscribeAsync(Audio.WavFile.DecodeAsPipelineAudio(buffer.ToArray(), file.FileName), context.RequestAborted).ConfigureAwait(false); }
+            catch (Audio.AudioFileException e)
+            {
+                await ErrorAsync(context, 400, "invalid_request_error", "invalid_value", "Audio file might be corrupted or unsupported: " + e.Message).ConfigureAwait(false);
+                return;
+            }
+            if (form["response_format"] == "text")
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(text + "\n").ConfigureAwait(false);
+                return;
+            }
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { text })).ConfigureAwait(false);
+        }
+
+        /// <summary>Speech: the input spoken by the offline voice, as the service's raw PCM (24 kHz, 16-bit, mono).</summary>
+        private async Task SpeakAsync(HttpContext context)
+        {
+            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
+            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            var root = body.RootElement;
+            string input = root.TryGetProperty("input", out var i) ? i.GetString() ?? "" : "";
+            string format = root.TryGetProperty("response_format", out var f) ? f.GetString() ?? "mp3" : "mp3";
+            if (input.Length == 0 || format != "pcm")
+            {
+                await ErrorAsync(context, 400, "invalid_request_error", "", input.Length == 0 ? "input must not be empty" : $"this fake serves response_format pcm only, not {format}").ConfigureAwait(false);
+                return;
+            }
+            var pcm = await Speaker.SpeakAsync(input, context.RequestAborted).ConfigureAwait(false);
+            var service = Audio.Resampler.Resample(pcm, Audio.AudioFormat.SampleRate, 24000);
+            context.Response.ContentType = "application/octet-stream";
+            var bytes = new byte[service.Length * 2];
+            Buffer.BlockCopy(service, 0, bytes, 0, bytes.Length);
+            try
+            {
+                for (int offset = 0; offset < bytes.Length; offset += 4800)
+                {
+                    await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(4800, bytes.Length - offset)), context.RequestAborted).ConfigureAwait(false);
+                    await Task.Delay(Knobs.ChunkInterval, context.RequestAborted).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }
+        }
+
+        /// <summary>Recognises audio for the transcription endpoint (the offline recogniser unless replaced).</summary>
+        public OfflineTranscriber Transcriber { get; set; } = new OfflineTranscriber();
+
+        /// <summary>Speaks text for the speech endpoint (the offline voice unless replaced).</summary>
+        public OfflineSpeaker Speaker { get; set; } = new OfflineSpeaker();
 
         private static async Task WriteEventAsync(HttpContext context, string data, CancellationToken aborted)
         {

@@ -18,8 +18,14 @@ namespace VoiceNpc.Audio
             byte[] bytes;
             try { bytes = File.ReadAllBytes(path); }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { throw new AudioFileException(path, "cannot be read: " + e.Message); }
-            var (samples, rate) = Decode(bytes, path);
-            if (samples.Length == 0) throw new AudioFileException(path, "holds no audio samples (empty data chunk)");
+            return DecodeAsPipelineAudio(bytes, path);
+        }
+
+        /// <summary>Converts WAV bytes (named <paramref name="name"/> in errors) to 16 kHz mono.</summary>
+        public static short[] DecodeAsPipelineAudio(byte[] bytes, string name)
+        {
+            var (samples, rate) = Decode(bytes, name);
+            if (samples.Length == 0) throw new AudioFileException(name, "holds no audio samples (empty data chunk)");
             return Resampler.Resample(samples, rate, AudioFormat.SampleRate);
         }
 
@@ -98,7 +104,20 @@ namespace VoiceNpc.Audio
         public static void Write(string path, ReadOnlySpan<short> samples)
         {
             using var stream = File.Create(path);
-            using var writer = new BinaryWriter(stream);
+            Write(stream, samples);
+        }
+
+        /// <summary>16 kHz mono 16-bit PCM as WAV bytes (for uploads).</summary>
+        public static byte[] Encode(ReadOnlySpan<short> samples)
+        {
+            using var stream = new MemoryStream();
+            Write(stream, samples);
+            return stream.ToArray();
+        }
+
+        private static void Write(Stream stream, ReadOnlySpan<short> samples)
+        {
+            using var writer = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
             int dataBytes = samples.Length * 2;
             writer.Write(Encoding.ASCII.GetBytes("RIFF"));
             writer.Write(36 + dataBytes);

@@ -13,8 +13,8 @@ namespace VoiceNpc.Characters
         public const string OpenAI = "openai";
 
         public static IReadOnlyList<string> Vad { get; } = new[] { Silero, Energy };
-        public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx };
+        public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx, OpenAI };
         public static IReadOnlyList<string> Llm { get; } = new[] { Scripted, OpenAI };
-        public static IReadOnlyList<string> Tts { get; } = new[] { Flite };
+        public static IReadOnlyList<string> Tts { get; } = new[] { Flite, OpenAI };
     }
 }

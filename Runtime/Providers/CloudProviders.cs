@@ -11,12 +11,17 @@ namespace VoiceNpc.Providers
     /// </summary>
     public static class CloudProviders
     {
-        /// <summary>Adds the cloud providers to a catalog: "openai" (OPENAI_MODEL picks the model, OPENAI_BASE_URL the server).</summary>
+        /// <summary>
+        /// Adds the cloud providers to a catalog: "openai" as brain (OPENAI_MODEL picks the model), recogniser
+        /// (transcription) and voice (speech); OPENAI_BASE_URL picks the server.
+        /// </summary>
         public static ProviderCatalog AddTo(ProviderCatalog catalog) => catalog
             .AddLlm(ProviderNames.OpenAI, () => new OpenAIChatBrain(new OpenAIBrainOptions
             {
                 Model = Environment.GetEnvironmentVariable("OPENAI_MODEL") is string model && model.Length > 0 ? model : "gpt-4o-mini",
-            }));
+            }))
+            .AddStt(ProviderNames.OpenAI, () => new OpenAITranscription(new OpenAIAudioOptions()))
+            .AddTts(ProviderNames.OpenAI, () => new OpenAISpeech(new OpenAIAudioOptions()));
 
         /// <summary>Everything: the embedded providers and the cloud ones.</summary>
         public static ProviderCatalog CreateCatalog() => AddTo(EmbeddedProviders.CreateCatalog());

@@ -1,14 +1,10 @@
 using System;
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using global::OpenAI;
 using global::OpenAI.Chat;
-using Polly;
 using VoiceNpc.Brain;
 using VoiceNpc.Memory;
 using VoiceNpc.Providers.Cloud;
@@ -22,26 +18,16 @@ namespace VoiceNpc.Providers.OpenAI
     /// </summary>
     public sealed class OpenAIChatBrain : ICharacterBrain
     {
-        public const string ProviderName = "openai";
+        public const string ProviderName = OpenAIConnection.ProviderName;
+        private readonly OpenAIConnection _connection;
         private readonly ChatClient _chat;
-        private readonly CloudKey _key;
         private readonly OpenAIBrainOptions _options;
-        private readonly ResiliencePipeline _pipeline;
 
         public OpenAIChatBrain(OpenAIBrainOptions options)
         {
             _options = options;
-            _key = options.Key ?? CloudKey.Find("OPENAI_API_KEY")
-                ?? throw new ProviderException(ProviderName, "no key: set OPENAI_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
-            var endpoint = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "OPENAI_BASE_URL", "https://api.openai.com/v1");
-            var client = new OpenAIClientOptions
-            {
-                Endpoint = endpoint,
-                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                NetworkTimeout = options.StallTimeout,
-            };
-            _chat = new ChatClient(options.Model, new ApiKeyCredential(_key.Value), client);
-            _pipeline = CloudResilience.Create(options.Resilience);
+            _connection = new OpenAIConnection(options.BaseUrl, options.Key, options.StallTimeout, options.Resilience);
+            _chat = new ChatClient(options.Model, _connection.Credential, _connection.Options);
         }
 
         public string Name => ProviderName;
@@ -53,13 +39,13 @@ namespace VoiceNpc.Providers.OpenAI
             ReplyStream stream;
             try
             {
-                stream = await _pipeline.ExecuteAsync(
+                stream = await _connection.Pipeline.ExecuteAsync(
                     async token => await ReplyStream.StartAsync(_chat, messages, settings, token, cancellationToken).ConfigureAwait(false),
                     cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Failure(e);
+                throw _connection.Failure(e);
             }
             using (stream)
             {
@@ -68,7 +54,7 @@ namespace VoiceNpc.Providers.OpenAI
                 {
                     string? next;
                     try { next = await stream.NextAsync().ConfigureAwait(false); }
-                    catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw _connection.Failure(e); }
                     if (next == null) yield break;
                     if (next.Length > 0) yield return next;
                 }
@@ -96,35 +82,6 @@ namespace VoiceNpc.Providers.OpenAI
             }
             messages.Add(new UserChatMessage(request.PlayerText));
             return messages;
-        }
-
-        private ProviderException Failure(Exception e)
-        {
-            string what = e switch
-            {
-                ClientResultException c when c.Status == 0 => "no response: " + c.Message,
-                ClientResultException c => $"HTTP {c.Status}: {VendorError(c)}",
-                Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
-                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
-                OperationCanceledException _ => "the reply stalled",
-                ProviderException p => p.Message,
-                _ => e.Message,
-            };
-            return new ProviderException(ProviderName, _key.Scrub(what));
-        }
-
-        private static string VendorError(ClientResultException e)
-        {
-            var body = e.GetRawResponse()?.Content?.ToString();
-            if (string.IsNullOrEmpty(body)) return e.Message;
-            try
-            {
-                using var json = System.Text.Json.JsonDocument.Parse(body!);
-                var error = json.RootElement.GetProperty("error");
-                string Field(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
-                return $"{Field("type")}/{Field("code")}: {Field("message")}";
-            }
-            catch (Exception) { return body!.Length > 300 ? body.Substring(0, 300) : body; }
         }
 
         public void Dispose() { }

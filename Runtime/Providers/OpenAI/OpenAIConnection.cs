@@ -1,0 +1,68 @@
+using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using global::OpenAI;
+using Polly;
+using VoiceNpc.Providers.Cloud;
+
+namespace VoiceNpc.Providers.OpenAI
+{
+    /// <summary>
+    /// What the OpenAI brain, recogniser and voice share: the key (OPENAI_API_KEY unless given), the endpoint
+    /// (OPENAI_BASE_URL unless given; http only to loopback), the SDK's options with its own retries off, our Polly
+    /// pipeline, and turning SDK errors into <see cref="ProviderException"/>s that never contain the key.
+    /// </summary>
+    internal sealed class OpenAIConnection
+    {
+        public const string ProviderName = "openai";
+
+        public OpenAIConnection(string? baseUrl, CloudKey? key, TimeSpan stallTimeout, ResilienceSettings resilience)
+        {
+            Key = key ?? CloudKey.Find("OPENAI_API_KEY")
+                ?? throw new ProviderException(ProviderName, "no key: set OPENAI_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            Credential = new ApiKeyCredential(Key.Value);
+            Options = new OpenAIClientOptions
+            {
+                Endpoint = CloudEndpoint.Resolve(ProviderName, baseUrl, "OPENAI_BASE_URL", "https://api.openai.com/v1"),
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                NetworkTimeout = stallTimeout,
+            };
+            Pipeline = CloudResilience.Create(resilience);
+        }
+
+        public CloudKey Key { get; }
+        public ApiKeyCredential Credential { get; }
+        public OpenAIClientOptions Options { get; }
+        public ResiliencePipeline Pipeline { get; }
+
+        public ProviderException Failure(Exception e)
+        {
+            string what = e switch
+            {
+                ClientResultException c when c.Status == 0 => "no response: " + c.Message,
+                ClientResultException c => $"HTTP {c.Status}: {VendorError(c)}",
+                Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
+                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
+                OperationCanceledException _ => "the reply stalled",
+                ProviderException p => p.Message.StartsWith(ProviderName + ": ") ? p.Message.Substring(ProviderName.Length + 2) : p.Message,
+                _ => e.Message,
+            };
+            return new ProviderException(ProviderName, Key.Scrub(what));
+        }
+
+        /// <summary>"type/code: message" from OpenAI's {"error":{…}} body, else the raw body (cut short).</summary>
+        private static string VendorError(ClientResultException e)
+        {
+            var body = e.GetRawResponse()?.Content?.ToString();
+            if (string.IsNullOrEmpty(body)) return e.Message;
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(body!);
+                var error = json.RootElement.GetProperty("error");
+                string Field(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
+                return $"{Field("type")}/{Field("code")}: {Field("message")}";
+            }
+            catch (Exception) { return body!.Length > 300 ? body.Substring(0, 300) : body; }
+        }
+    }
+}
