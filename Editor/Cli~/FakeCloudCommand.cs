@@ -15,6 +15,7 @@ namespace VoiceNpc.Cli
         public static Command Create()
         {
             var port = new Option<int>("--openai-port") { Description = "Port of the OpenAI fake (0: any free port)", DefaultValueFactory = _ => 0 };
+            var elevenPort = new Option<int>("--elevenlabs-port") { Description = "Port of the ElevenLabs fake (0: any free port)", DefaultValueFactory = _ => 0 };
             var firstByte = new Option<int>("--first-byte-ms") { Description = "Delay before the first byte of every response" };
             var chunk = new Option<int>("--chunk-ms") { Description = "Delay between streamed chunks" };
             var status = new Option<int?>("--error-status") { Description = "Answer with this HTTP status and the vendor's error body" };
@@ -25,22 +26,26 @@ namespace VoiceNpc.Cli
             var outage = new Option<bool>("--outage") { Description = "Close every connection at once: the service is down" };
             var command = new Command("fake-cloud", "Serve loopback fakes of the cloud services (prints NAME BASE_URL per fake)")
             {
-                port, firstByte, chunk, status, code, count, malformed, disconnect, outage,
+                port, elevenPort, firstByte, chunk, status, code, count, malformed, disconnect, outage,
             };
             command.SetAction(async (result, cancellationToken) =>
             {
                 await using var openai = await FakeOpenAI.StartAsync(port: result.GetValue(port));
-                var knobs = openai.Knobs;
-                knobs.FirstByteLatency = TimeSpan.FromMilliseconds(result.GetValue(firstByte));
-                knobs.ChunkInterval = TimeSpan.FromMilliseconds(result.GetValue(chunk));
-                knobs.ErrorStatus = result.GetValue(status);
-                knobs.ErrorCode = result.GetValue(code)!;
-                knobs.ErrorCount = result.GetValue(count);
-                knobs.MalformedAfterChunks = result.GetValue(malformed);
-                knobs.DisconnectAfterChunks = result.GetValue(disconnect);
-                knobs.Outage = result.GetValue(outage);
+                await using var elevenlabs = await FakeElevenLabs.StartAsync(port: result.GetValue(elevenPort));
+                foreach (var knobs in new[] { openai.Knobs, elevenlabs.Knobs })
+                {
+                    knobs.FirstByteLatency = TimeSpan.FromMilliseconds(result.GetValue(firstByte));
+                    knobs.ChunkInterval = TimeSpan.FromMilliseconds(result.GetValue(chunk));
+                    knobs.ErrorStatus = result.GetValue(status);
+                    knobs.ErrorCode = result.GetValue(code)!;
+                    knobs.ErrorCount = result.GetValue(count);
+                    knobs.MalformedAfterChunks = result.GetValue(malformed);
+                    knobs.DisconnectAfterChunks = result.GetValue(disconnect);
+                    knobs.Outage = result.GetValue(outage);
+                }
                 Console.WriteLine($"openai {openai.BaseUrl}");
-                Console.Error.WriteLine($"voicenpc fake-cloud: the fakes accept the key {openai.Key} (OPENAI_API_KEY); Ctrl+C stops them");
+                Console.WriteLine($"elevenlabs {elevenlabs.BaseUrl}");
+                Console.Error.WriteLine($"voicenpc fake-cloud: keys {openai.Key} (OPENAI_API_KEY) and {elevenlabs.Key} (ELEVENLABS_API_KEY); voices {string.Join(", ", FakeElevenLabs.Voices)}; Ctrl+C stops them");
                 try { await Task.Delay(Timeout.Infinite, cancellationToken); }
                 catch (OperationCanceledException) { }
                 return 0;

@@ -1,6 +1,7 @@
 using System;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
+using VoiceNpc.Providers.ElevenLabs;
 using VoiceNpc.Providers.OpenAI;
 
 namespace VoiceNpc.Providers
@@ -21,7 +22,8 @@ namespace VoiceNpc.Providers
                 Model = Environment.GetEnvironmentVariable("OPENAI_MODEL") is string model && model.Length > 0 ? model : "gpt-4o-mini",
             }))
             .AddStt(ProviderNames.OpenAI, () => new OpenAITranscription(new OpenAIAudioOptions()))
-            .AddTts(ProviderNames.OpenAI, () => new OpenAISpeech(new OpenAIAudioOptions()));
+            .AddTts(ProviderNames.OpenAI, () => new OpenAISpeech(new OpenAIAudioOptions()))
+            .AddTts(ProviderNames.ElevenLabs, () => new ElevenLabsSpeech(new ElevenLabsOptions()));
 
         /// <summary>Everything: the embedded providers and the cloud ones.</summary>
         public static ProviderCatalog CreateCatalog() => AddTo(EmbeddedProviders.CreateCatalog());

@@ -29,6 +29,10 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 Assert.That(parts[0], Is.EqualTo("openai"));
                 Assert.That(parts[1], Does.Match(@"^http://127\.0\.0\.1:\d+/v1$"));
 
+                var second = process.StandardOutput.ReadLineAsync();
+                Assert.That(second.Wait(TimeSpan.FromSeconds(10)), Is.True);
+                Assert.That(second.Result, Does.Match(@"^elevenlabs http://127\.0\.0\.1:\d+$"));
+
                 var brain = new OpenAIChatBrain(new OpenAIBrainOptions { BaseUrl = parts[1], Key = CloudKey.FromValue("sk-fake-local-key") });
                 var request = new Brain.BrainRequest(CharacterLoader.Load(RepoPaths.BlacksmithCharacter), "what do you sell", new Brain.DialogueTurn[0]);
                 Assert.That(string.Concat(brain.StreamReplyAsync(request, CancellationToken.None).ToBlockingList()), Does.Contain("what do you sell"));

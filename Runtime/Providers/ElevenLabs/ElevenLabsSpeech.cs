@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using VoiceNpc.Audio;
+using VoiceNpc.Characters;
+using VoiceNpc.Providers.Cloud;
+using VoiceNpc.Tts;
+
+namespace VoiceNpc.Providers.ElevenLabs
+{
+    /// <summary>
+    /// ElevenLabs streaming text-to-speech over HTTP: POST /v1/text-to-speech/{voice}/stream/with-timestamps with
+    /// output_format pcm_16000 (the pipeline's format, no resampling), read as newline-delimited JSON chunks of
+    /// base64 audio plus character alignment, each played as it arrives with its subtitle words and visemes.
+    /// </summary>
+    public sealed class ElevenLabsSpeech : ITextToSpeech
+    {
+        public const string ProviderName = "elevenlabs";
+        private readonly ElevenLabsOptions _options;
+        private readonly CloudKey _key;
+        private readonly Uri _baseUrl;
+        private readonly HttpClient _http;
+        private readonly ResiliencePipeline _pipeline;
+
+        public ElevenLabsSpeech(ElevenLabsOptions options)
+        {
+            _options = options;
+            _key = options.Key ?? CloudKey.Find("ELEVENLABS_API_KEY")
+                ?? throw new ProviderException(ProviderName, "no key: set ELEVENLABS_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            _baseUrl = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "ELEVENLABS_BASE_URL", "https://api.elevenlabs.io");
+            _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _pipeline = CloudResilience.Create(options.Resilience);
+        }
+
+        public string Name => ProviderName;
+
+        public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await _pipeline.ExecuteAsync(async token => await SendAsync(text, voice, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
+            using (response)
+            {
+                var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var reader = new StreamReader(body, Encoding.UTF8);
+                using var reading = cancellationToken.Register(() => response.Dispose());   // cancellation closes the socket
+                var alignment = new CharacterAlignment();
+                long samples = 0;
+                while (true)
+                {
+                    string? line;
+                    try { line = await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false); }
+                    catch (Exception) when (cancellationToken.IsCancellationRequested) { throw new OperationCanceledException(cancellationToken); }
+                    catch (Exception e) { throw Failure(e); }
+                    if (line == null) break;
+                    if (line.Trim().Length == 0) continue;
+                    SpeechChunk chunk;
+                    try { chunk = Parse(line, alignment, AudioFormat.DurationOf(samples).TotalSeconds); }
+                    catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
+                    {
+                        throw new ProviderException(Name, "a malformed chunk in the audio stream: " + e.Message);
+                    }
+                    samples += chunk.Samples.Length;
+                    if (chunk.Samples.Length > 0) yield return chunk;
+                }
+                var last = alignment.Finish(AudioFormat.DurationOf(samples).TotalSeconds);
+                if (samples == 0) throw new ProviderException(Name, "the stream ended without audio");
+                if (last.Count > 0) yield return new SpeechChunk(Array.Empty<short>(), last, Array.Empty<PhoneTiming>());
+            }
+        }
+
+        /// <summary>The account's voices (id, name), for the editor tooling.</summary>
+        public async Task<IReadOnlyList<(string Id, string Name)>> ListVoicesAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _pipeline.ExecuteAsync(async token =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUrl, "/v1/voices"));
+                    request.Headers.Add("xi-api-key", _key.Value);
+                    using var response = await _http.SendAsync(request, token).ConfigureAwait(false);
+                    string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (!response.IsSuccessStatusCode) throw new CloudStatusException(status, $"HTTP {status}: {Detail(body)}", status >= 500 || status == 429);
+                    using var json = JsonDocument.Parse(body);
+                    return (IReadOnlyList<(string, string)>)json.RootElement.GetProperty("voices").EnumerateArray()
+                        .Select(v => (v.GetProperty("voice_id").GetString() ?? "", v.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "")).ToList();
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
+        }
+
+        private async Task<HttpResponseMessage> SendAsync(string text, VoiceSettings voice, CancellationToken token)
+        {
+            var url = new Uri(_baseUrl, $"/v1/text-to-speech/{Uri.EscapeDataString(voice.Voice)}/stream/with-timestamps?output_format=pcm_16000");
+            var body = JsonSerializer.Serialize(new
+            {
+                text,
+                model_id = _options.Model,
+                voice_settings = new { stability = _options.Stability, similarity_boost = _options.SimilarityBoost, speed = Math.Max(0.7, Math.Min(1.2, voice.Rate)) },
+            });
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("xi-api-key", _key.Value);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) return response;
+            string error = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            response.Dispose();
+            throw new CloudStatusException(status, $"HTTP {status}: {Detail(error)}", transient: status == 408 || status >= 500 || (status == 429 && !error.Contains("quota")));
+        }
+
+        /// <summary>"status: message" from ElevenLabs' {"detail":{"status","message"}} body.</summary>
+        private static string Detail(string body)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(body);
+                var detail = json.RootElement.GetProperty("detail");
+                if (detail.ValueKind == JsonValueKind.Object)
+                    return $"{detail.GetProperty("status").GetString()}: {detail.GetProperty("message").GetString()}";
+                return detail.ToString();
+            }
+            catch (Exception) { return body.Length > 300 ? body.Substring(0, 300) : body; }
+        }
+
+        private SpeechChunk Parse(string line, CharacterAlignment alignment, double chunkStart)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var audio = Convert.FromBase64String(root.GetProperty("audio_base64").GetString() ?? "");
+            var pcm = new short[audio.Length / 2];
+            Buffer.BlockCopy(audio, 0, pcm, 0, pcm.Length * 2);
+            if (!root.TryGetProperty("alignment", out var a) || a.ValueKind != JsonValueKind.Object)
+                return new SpeechChunk(pcm, Array.Empty<WordTiming>(), Array.Empty<PhoneTiming>());
+            var characters = a.GetProperty("characters").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
+            var starts = a.GetProperty("character_start_times_seconds").EnumerateArray().Select(t => t.GetDouble()).ToList();
+            var ends = a.GetProperty("character_end_times_seconds").EnumerateArray().Select(t => t.GetDouble()).ToList();
+            // Times are taken as counted from the stream's start; a chunk whose times restart at zero is shifted.
+            if (chunkStart > 0.05 && starts.Count > 0 && starts[0] < chunkStart - 0.05)
+            {
+                starts = starts.Select(t => t + chunkStart).ToList();
+                ends = ends.Select(t => t + chunkStart).ToList();
+            }
+            var (words, phones) = alignment.Add(characters, starts, ends, chunkStart);
+            return new SpeechChunk(pcm, words, phones);
+        }
+
+        private static Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return reader.ReadLineAsync();
+        }
+
+        private ProviderException Failure(Exception e)
+        {
+            string what = e switch
+            {
+                CloudStatusException s => s.Message,
+                Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
+                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
+                HttpRequestException h => "no response: " + h.Message,
+                IOException io => "the audio stream broke: " + io.Message,
+                _ => e.Message,
+            };
+            return new ProviderException(ProviderName, _key.Scrub(what));
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}
