@@ -15,6 +15,7 @@ namespace VoiceNpc.Cli
         public static Command Create()
         {
             var port = new Option<int>("--openai-port") { Description = "Port of the OpenAI fake (0: any free port)", DefaultValueFactory = _ => 0 };
+            var deepgramPort = new Option<int>("--deepgram-port") { Description = "Port of the Deepgram fake (0: any free port)", DefaultValueFactory = _ => 0 };
             var elevenPort = new Option<int>("--elevenlabs-port") { Description = "Port of the ElevenLabs fake (0: any free port)", DefaultValueFactory = _ => 0 };
             var firstByte = new Option<int>("--first-byte-ms") { Description = "Delay before the first byte of every response" };
             var chunk = new Option<int>("--chunk-ms") { Description = "Delay between streamed chunks" };
@@ -26,13 +27,14 @@ namespace VoiceNpc.Cli
             var outage = new Option<bool>("--outage") { Description = "Close every connection at once: the service is down" };
             var command = new Command("fake-cloud", "Serve loopback fakes of the cloud services (prints NAME BASE_URL per fake)")
             {
-                port, elevenPort, firstByte, chunk, status, code, count, malformed, disconnect, outage,
+                port, deepgramPort, elevenPort, firstByte, chunk, status, code, count, malformed, disconnect, outage,
             };
             command.SetAction(async (result, cancellationToken) =>
             {
                 await using var openai = await FakeOpenAI.StartAsync(port: result.GetValue(port));
                 await using var elevenlabs = await FakeElevenLabs.StartAsync(port: result.GetValue(elevenPort));
-                foreach (var knobs in new[] { openai.Knobs, elevenlabs.Knobs })
+                await using var deepgram = await FakeDeepgram.StartAsync(port: result.GetValue(deepgramPort));
+                foreach (var knobs in new[] { openai.Knobs, elevenlabs.Knobs, deepgram.Knobs })
                 {
                     knobs.FirstByteLatency = TimeSpan.FromMilliseconds(result.GetValue(firstByte));
                     knobs.ChunkInterval = TimeSpan.FromMilliseconds(result.GetValue(chunk));
@@ -43,9 +45,10 @@ namespace VoiceNpc.Cli
                     knobs.DisconnectAfterChunks = result.GetValue(disconnect);
                     knobs.Outage = result.GetValue(outage);
                 }
+                Console.WriteLine($"deepgram {deepgram.BaseUrl}");
                 Console.WriteLine($"openai {openai.BaseUrl}");
                 Console.WriteLine($"elevenlabs {elevenlabs.BaseUrl}");
-                Console.Error.WriteLine($"voicenpc fake-cloud: keys {openai.Key} (OPENAI_API_KEY) and {elevenlabs.Key} (ELEVENLABS_API_KEY); voices {string.Join(", ", FakeElevenLabs.Voices)}; Ctrl+C stops them");
+                Console.Error.WriteLine($"voicenpc fake-cloud: keys {deepgram.Key} (DEEPGRAM_API_KEY), {openai.Key} (OPENAI_API_KEY) and {elevenlabs.Key} (ELEVENLABS_API_KEY); voices {string.Join(", ", FakeElevenLabs.Voices)}; Ctrl+C stops them");
                 try { await Task.Delay(Timeout.Infinite, cancellationToken); }
                 catch (OperationCanceledException) { }
                 return 0;

@@ -30,6 +30,9 @@ namespace VoiceNpc.FakeCloud
         /// <summary>End the stream after this many chunks, mid-reply (no finish, no end marker).</summary>
         public int? DisconnectAfterChunks { get; set; }
 
+        /// <summary>Only the first N streams are cut by <see cref="DisconnectAfterChunks"/>; null: all of them.</summary>
+        public int? DisconnectCount { get; set; }
+
         /// <summary>Close every connection at once without answering: the service is down.</summary>
         public bool Outage { get; set; }
 

@@ -1,6 +1,7 @@
 using System;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
+using VoiceNpc.Providers.Deepgram;
 using VoiceNpc.Providers.ElevenLabs;
 using VoiceNpc.Providers.OpenAI;
 
@@ -22,6 +23,7 @@ namespace VoiceNpc.Providers
                 Model = Environment.GetEnvironmentVariable("OPENAI_MODEL") is string model && model.Length > 0 ? model : "gpt-4o-mini",
             }))
             .AddStt(ProviderNames.OpenAI, () => new OpenAITranscription(new OpenAIAudioOptions()))
+            .AddStt(ProviderNames.Deepgram, () => new DeepgramLiveStt(new DeepgramOptions()))
             .AddTts(ProviderNames.OpenAI, () => new OpenAISpeech(new OpenAIAudioOptions()))
             .AddTts(ProviderNames.ElevenLabs, () => new ElevenLabsSpeech(new ElevenLabsOptions()));
 

@@ -23,8 +23,11 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             _ = process.StandardError.ReadToEndAsync();
             try
             {
+                var first = process.StandardOutput.ReadLineAsync();
+                Assert.That(first.Wait(TimeSpan.FromSeconds(60)), Is.True, "no line from fake-cloud");
+                Assert.That(first.Result, Does.Match(@"^deepgram ws://127\.0\.0\.1:\d+$"));
                 var line = process.StandardOutput.ReadLineAsync();
-                Assert.That(line.Wait(TimeSpan.FromSeconds(60)), Is.True, "no line from fake-cloud");
+                Assert.That(line.Wait(TimeSpan.FromSeconds(10)), Is.True);
                 var parts = line.Result!.Split(' ');
                 Assert.That(parts[0], Is.EqualTo("openai"));
                 Assert.That(parts[1], Does.Match(@"^http://127\.0\.0\.1:\d+/v1$"));

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.WebSockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using VoiceNpc.Stt;
+
+namespace VoiceNpc.Providers.Deepgram
+{
+    /// <summary>
+    /// One Deepgram live socket: sends audio (linear16) and control messages, keeps the socket alive while no audio
+    /// flows, and collects Results. Finals of the utterance accumulate; interim results go to the events; a final
+    /// answering our Finalize (or UtteranceEnd after it) completes <see cref="FinalReceived"/>.
+    /// </summary>
+    internal sealed class DeepgramConnection : IDisposable
+    {
+        private readonly ClientWebSocket _socket;
+        private readonly ISpeechRecognitionEvents _events;
+        private readonly SemaphoreSlim _sending = new SemaphoreSlim(1, 1);
+        private readonly CancellationTokenSource _life = new CancellationTokenSource();
+        private readonly List<RecognizedWord> _words = new List<RecognizedWord>();
+        private readonly StringBuilder _finals = new StringBuilder();
+        private readonly TimeSpan _keepAlive;
+        private DateTime _lastSent = DateTime.UtcNow;
+        private bool _finalizeSent, _closing;
+
+        public DeepgramConnection(ClientWebSocket socket, ISpeechRecognitionEvents events, TimeSpan keepAlive)
+        {
+            _socket = socket;
+            _events = events;
+            _keepAlive = keepAlive;
+            Receiving = Task.Run(ReceiveAsync);
+            _ = Task.Run(KeepAliveAsync);
+        }
+
+        public Task Receiving { get; }
+
+        /// <summary>Completes when the final transcript of the utterance arrived; faults when the socket failed first.</summary>
+        public TaskCompletionSource<bool> FinalReceived { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Any message came back: the connection did more than accept the handshake.</summary>
+        public bool Answered { get; private set; }
+
+        public Transcript Transcript
+        {
+            get { lock (_finals) return new Transcript(_finals.ToString().Trim(), _words.ToList(), true); }
+        }
+
+        public async Task SendAudioAsync(ReadOnlyMemory<short> pcm, CancellationToken cancellationToken)
+        {
+            var bytes = MemoryMarshal.AsBytes(pcm.Span).ToArray();
+            await SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Binary, cancellationToken).ConfigureAwait(false);
+        }
+
+        public Task SendFinalizeAsync(CancellationToken cancellationToken)
+        {
+            _finalizeSent = true;
+            return SendControlAsync("Finalize", cancellationToken);
+        }
+
+        /// <summary>Graceful end: CloseStream, then wait (briefly) for the server to close.</summary>
+        public async Task CloseAsync()
+        {
+            _closing = true;
+            try
+            {
+                await SendControlAsync("CloseStream", CancellationToken.None).ConfigureAwait(false);
+                await Task.WhenAny(Receiving, Task.Delay(500)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException || e is IOException || e is ObjectDisposedException || e is OperationCanceledException) { }
+        }
+
+        private Task SendControlAsync(string type, CancellationToken cancellationToken) =>
+            SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes("{\"type\":\"" + type + "\"}")), WebSocketMessageType.Text, cancellationToken);
+
+        private async Task SendAsync(ArraySegment<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
+        {
+            await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _socket.SendAsync(data, type, true, cancellationToken).ConfigureAwait(false);
+                _lastSent = DateTime.UtcNow;
+            }
+            finally { _sending.Release(); }
+        }
+
+        /// <summary>KeepAlive (a text frame) whenever no audio has flowed for the interval.</summary>
+        private async Task KeepAliveAsync()
+        {
+            var step = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(20).Ticks, _keepAlive.Ticks / 4));
+            try
+            {
+                while (!_life.IsCancellationRequested && _socket.State == WebSocketState.Open)
+                {
+                    await Task.Delay(step, _life.Token).ConfigureAwait(false);
+                    if (DateTime.UtcNow - _lastSent >= _keepAlive && !_closing) await SendControlAsync("KeepAlive", _life.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException || e is WebSocketException || e is ObjectDisposedException || e is IOException) { }
+        }
+
+        private async Task ReceiveAsync()
+        {
+            var buffer = new byte[16 * 1024];
+            var message = new MemoryStream();
+            try
+            {
+                while (true)
+                {
+                    var result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), _life.Token).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        string reason = $"{(int?)result.CloseStatus} {result.CloseStatusDescription}".Trim();
+                        FinalReceived.TrySetException(new ProviderException(DeepgramLiveStt.ProviderName, $"the server closed the stream ({reason})"));
+                        return;
+                    }
+                    message.Write(buffer, 0, result.Count);
+                    if (!result.EndOfMessage) continue;
+                    if (result.MessageType == WebSocketMessageType.Text) Handle(Encoding.UTF8.GetString(message.ToArray()));
+                    message.SetLength(0);
+                }
+            }
+            catch (Exception e) when (e is WebSocketException || e is IOException || e is OperationCanceledException || e is ObjectDisposedException)
+            {
+                FinalReceived.TrySetException(new WebSocketException("the connection dropped: " + e.Message));
+            }
+            catch (Exception e)
+            {
+                FinalReceived.TrySetException(e);
+            }
+        }
+
+        private void Handle(string text)
+        {
+            JsonDocument json;
+            try { json = JsonDocument.Parse(text); }
+            catch (JsonException) { throw new ProviderException(DeepgramLiveStt.ProviderName, "a malformed message: " + (text.Length > 80 ? text.Substring(0, 80) : text)); }
+            using (json)
+            {
+                Answered = true;
+                var root = json.RootElement;
+                string type = root.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+                if (type == "Results") OnResults(root);
+                else if (type == "UtteranceEnd")
+                {
+                    _events.OnEndOfSpeech();
+                    if (_finalizeSent) FinalReceived.TrySetResult(true);
+                }
+                else if (type == "Error")
+                    throw new ProviderException(DeepgramLiveStt.ProviderName, "error: " + (root.TryGetProperty("description", out var d) ? d.GetString() : text));
+            }
+        }
+
+        private void OnResults(JsonElement root)
+        {
+            var alternative = root.GetProperty("channel").GetProperty("alternatives")[0];
+            string transcript = alternative.GetProperty("transcript").GetString() ?? "";
+            bool isFinal = root.TryGetProperty("is_final", out var f) && f.GetBoolean();
+            bool speechFinal = root.TryGetProperty("speech_final", out var s) && s.GetBoolean();
+            bool fromFinalize = root.TryGetProperty("from_finalize", out var z) && z.GetBoolean();
+            if (isFinal)
+            {
+                lock (_finals)
+                {
+                    if (transcript.Length > 0) _finals.Append(' ').Append(transcript);
+                    if (alternative.TryGetProperty("words", out var words))
+                        foreach (var w in words.EnumerateArray())
+                            _words.Add(new RecognizedWord(
+                                w.TryGetProperty("punctuated_word", out var p) ? p.GetString() ?? "" : w.GetProperty("word").GetString() ?? "",
+                                TimeSpan.FromSeconds(w.GetProperty("start").GetDouble()), TimeSpan.FromSeconds(w.GetProperty("end").GetDouble()),
+                                w.TryGetProperty("confidence", out var c) ? (float)c.GetDouble() : 1f));
+                }
+            }
+            else if (transcript.Length > 0)
+            {
+                string sofar;
+                lock (_finals) sofar = (_finals + " " + transcript).Trim();
+                _events.OnInterim(new Transcript(sofar, Array.Empty<RecognizedWord>(), false));
+            }
+            if (speechFinal) _events.OnEndOfSpeech();
+            if (fromFinalize || (_finalizeSent && speechFinal)) FinalReceived.TrySetResult(true);
+        }
+
+        public void Dispose()
+        {
+            _life.Cancel();
+            _socket.Abort();
+            _socket.Dispose();
+        }
+    }
+}

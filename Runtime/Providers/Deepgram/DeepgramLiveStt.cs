@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using VoiceNpc.Providers.Cloud;
+using VoiceNpc.Stt;
+
+namespace VoiceNpc.Providers.Deepgram
+{
+    /// <summary>
+    /// Deepgram live speech-to-text over its WebSocket protocol (no SDK): one socket per utterance, linear16 at
+    /// 16 kHz, interim results, endpointing, utterance end, VAD events, smart format and the character's words as
+    /// key terms. Finalize when our turn detection ends the turn; CloseStream after. A socket that drops mid-utterance
+    /// is reopened (jittered backoff) and the utterance's audio is sent again from its start, so no word is lost and
+    /// word times stay relative to the utterance; a socket that dies right after every handshake gives up.
+    /// </summary>
+    public sealed class DeepgramLiveStt : ISpeechToText
+    {
+        public const string ProviderName = "deepgram";
+        private readonly DeepgramOptions _options;
+        private readonly CloudKey _key;
+        private readonly Uri _base;
+        private readonly ResiliencePipeline _pipeline;
+        private readonly Random _jitter = new Random();
+        private IReadOnlyList<string> _keyterms = Array.Empty<string>();
+
+        public DeepgramLiveStt(DeepgramOptions options)
+        {
+            _options = options;
+            _key = options.Key ?? CloudKey.Find("DEEPGRAM_API_KEY")
+                ?? throw new ProviderException(ProviderName, "no key: set DEEPGRAM_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            _base = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "DEEPGRAM_BASE_URL", "wss://api.deepgram.com");
+            _pipeline = CloudResilience.Create(options.Resilience);
+        }
+
+        public string Name => ProviderName;
+
+        internal DeepgramOptions Options => _options;
+
+        public Task PrepareAsync(RecognitionContext context, CancellationToken cancellationToken)
+        {
+            _keyterms = context.Vocabulary.Concat(context.Phrases).Distinct().Take(50).ToList();
+            return Task.CompletedTask;
+        }
+
+        public Task<ISpeechRecognitionStream> StartAsync(ISpeechRecognitionEvents events, CancellationToken cancellationToken) =>
+            Task.FromResult<ISpeechRecognitionStream>(new DeepgramUtterance(this, events));
+
+        /// <summary>The live URL with every option as a query parameter (ws/wss from the base URL's scheme).</summary>
+        internal Uri ListenUri()
+        {
+            var query = new StringBuilder($"model={Uri.EscapeDataString(_options.Model)}&language={Uri.EscapeDataString(_options.Language)}");
+            query.Append("&encoding=linear16&sample_rate=16000&channels=1&interim_results=true");
+            query.Append($"&endpointing={_options.EndpointingMs}&utterance_end_ms={_options.UtteranceEndMs}&vad_events=true");
+            query.Append($"&smart_format={(_options.SmartFormat ? "true" : "false")}&punctuate=true");
+            foreach (var term in _keyterms) query.Append("&keyterm=").Append(Uri.EscapeDataString(term));
+            var scheme = _base.Scheme == "https" ? "wss" : _base.Scheme == "http" ? "ws" : _base.Scheme;
+            return new UriBuilder(_base) { Scheme = scheme, Port = _base.IsDefaultPort ? -1 : _base.Port, Path = "/v1/listen", Query = query.ToString() }.Uri;
+        }
+
+        /// <summary>Opens a socket under the resilience pipeline; a refused handshake that retrying cannot fix fails at once.</summary>
+        internal async Task<DeepgramConnection> ConnectAsync(ISpeechRecognitionEvents events, CancellationToken cancellationToken)
+        {
+            var uri = ListenUri();
+            try
+            {
+                return await _pipeline.ExecuteAsync(async token =>
+                {
+                    var socket = new ClientWebSocket();
+                    socket.Options.SetRequestHeader("Authorization", "Token " + _key.Value);
+                    try { await socket.ConnectAsync(uri, token).ConfigureAwait(false); }
+                    catch (WebSocketException e)
+                    {
+                        socket.Dispose();
+                        throw Classify(e);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                    return new DeepgramConnection(socket, events, _options.KeepAliveInterval);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
+        }
+
+        internal TimeSpan ReconnectDelay(int attempt)
+        {
+            double ms = Math.Min(1000, _options.ReconnectDelay.TotalMilliseconds * Math.Pow(2, attempt));
+            lock (_jitter) return TimeSpan.FromMilliseconds(ms * (0.5 + _jitter.NextDouble() / 2));
+        }
+
+        /// <summary>netstandard2.1 has no handshake status: read it from the exception's message (".. status code '401' ..").</summary>
+        private static Exception Classify(WebSocketException e)
+        {
+            foreach (int status in new[] { 400, 401, 402, 403, 404, 429 })
+                if (e.Message.Contains($"'{status}'") || e.Message.Contains($" {status} "))
+                    return new CloudStatusException(status, $"the handshake was refused with HTTP {status}", transient: status == 429);
+            return e;
+        }
+
+        internal ProviderException Failure(Exception e)
+        {
+            string what = e switch
+            {
+                CloudStatusException s => s.Message,
+                Polly.Timeout.TimeoutRejectedException _ => "no connection in time",
+                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
+                ProviderException p => p.Message.StartsWith(ProviderName + ": ") ? p.Message.Substring(ProviderName.Length + 2) : p.Message,
+                _ => e.Message,
+            };
+            return new ProviderException(ProviderName, _key.Scrub(what));
+        }
+
+        public void Dispose() { }
+    }
+}
