@@ -26,6 +26,20 @@ namespace VoiceNpc.Conversation
 
         public T Current { get { lock (_gate) return _providers[_index].Provider; } }
 
+        /// <summary>The providers after the current one, in order: the fallbacks still ahead.</summary>
+        public IReadOnlyList<T> Ahead
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    var ahead = new List<T>();
+                    for (int i = _index + 1; i < _providers.Count; i++) ahead.Add(_providers[i].Provider);
+                    return ahead;
+                }
+            }
+        }
+
         /// <summary>
         /// Marks <paramref name="failed"/> as failed and moves to the next provider. Returns the new provider's name,
         /// or null when the chain is exhausted. A failure of a provider that is no longer current changes nothing.

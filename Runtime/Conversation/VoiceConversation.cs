@@ -116,11 +116,28 @@ namespace VoiceNpc.Conversation
                 try
                 {
                     await stt.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
+                    await PrepareFallbacksAsync(context, cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
                     if (!Failover.Report(_providers.Stt, stt, stt.Name, e, _events, _clock.Now)) throw;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The recognisers behind the current one are prepared too: a fallback mid-turn must not wait for (or lack) its
+        /// character model. One that cannot prepare now gets another chance if it is ever reached.
+        /// </summary>
+        private async Task PrepareFallbacksAsync(RecognitionContext context, CancellationToken cancellationToken)
+        {
+            foreach (var stt in _providers.Stt.Ahead)
+            {
+                try { await stt.PrepareAsync(context, cancellationToken).ConfigureAwait(false); }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    _events.Post(new ConversationError(_clock.Now, "stt", $"{stt.Name} (a fallback) could not prepare: {e.Message}", e));
                 }
             }
         }

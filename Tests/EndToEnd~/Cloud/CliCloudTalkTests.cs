@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using VoiceNpc.FakeCloud;
+using VoiceNpc.Tests.Support;
+
+namespace VoiceNpc.Tests.EndToEnd.Cloud
+{
+    /// <summary>
+    /// `voicenpc talk` on the cloud path, against the three fakes: with the right keys every stage is answered by its
+    /// cloud provider; with wrong keys every stage falls back to the embedded one within the turn, and no output,
+    /// trace or save contains a key.
+    /// </summary>
+    [NonParallelizable]
+    public class CliCloudTalkTests
+    {
+        private const string PlantedDeepgram = "dg-planted-0123456789abcdef", PlantedOpenAI = "sk-planted-0123456789abcdef", PlantedEleven = "el-planted-0123456789abcdef";
+        private FakeDeepgram _deepgram = null!;
+        private FakeOpenAI _openai = null!;
+        private FakeElevenLabs _eleven = null!;
+        private string _folder = "";
+
+        [SetUp]
+        public void Start()
+        {
+            _deepgram = FakeDeepgram.StartAsync().GetAwaiter().GetResult();
+            _openai = FakeOpenAI.StartAsync().GetAwaiter().GetResult();
+            _eleven = FakeElevenLabs.StartAsync().GetAwaiter().GetResult();
+            _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-cloud-" + Guid.NewGuid().ToString("N"))).FullName;
+        }
+
+        [TearDown]
+        public void Stop()
+        {
+            _deepgram.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _openai.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _eleven.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        /// <summary>Brenna with cloud providers first in every chain and the embedded ones as fallbacks.</summary>
+        private string CloudCharacter()
+        {
+            var json = JsonNode.Parse(File.ReadAllText(RepoPaths.BlacksmithCharacter))!;
+            json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
+            json["fallbacks"] = JsonNode.Parse("{\"vad\":[\"silero\",\"energy\"],\"stt\":[\"deepgram\",\"pocketsphinx\"],\"llm\":[\"openai\",\"scripted\"],\"tts\":[\"elevenlabs\",\"flite\"]}");
+            string path = Path.Combine(_folder, "brenna-cloud.character.json");
+            File.WriteAllText(path, json.ToJsonString());
+            return path;
+        }
+
+        private (int Code, string Out, string Err) Talk(string deepgramKey, string openaiKey, string elevenKey)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"), "talk", "--character", CloudCharacter(),
+                         "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
+                         "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") })
+                info.ArgumentList.Add(a);
+            info.Environment["DEEPGRAM_API_KEY"] = deepgramKey;
+            info.Environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
+            info.Environment["OPENAI_API_KEY"] = openaiKey;
+            info.Environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
+            info.Environment["ELEVENLABS_API_KEY"] = elevenKey;
+            info.Environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(180_000)) { process.Kill(true); Assert.Fail("voicenpc talk did not finish in 3 minutes"); }
+            return (process.ExitCode, stdout.Result, stderr.Result);
+        }
+
+        [Test]
+        public void WithKeysEveryStageIsAnsweredByItsCloudProvider()
+        {
+            var (code, stdout, stderr) = Talk(_deepgram.Key, _openai.Key, _eleven.Key);
+            Assert.That(code, Is.Zero, stderr);
+            var turn = JsonDocument.Parse(stdout).RootElement.GetProperty("turns")[0];
+            var providers = turn.GetProperty("providers");
+            Assert.That((providers.GetProperty("stt").GetString(), providers.GetProperty("llm").GetString(), providers.GetProperty("tts").GetString()),
+                Is.EqualTo(("deepgram", "openai", "elevenlabs")));
+            Assert.That(turn.GetProperty("player_text").GetString(), Is.EqualTo("how much is a shield"));
+            Assert.That(turn.GetProperty("npc_text").GetString(), Does.Contain("how much is a shield"), "the fake LLM's reply");
+        }
+
+        [Test]
+        public void WithWrongKeysEveryStageFallsBackAndNoKeyAppearsAnywhere()
+        {
+            var (code, stdout, stderr) = Talk(PlantedDeepgram, PlantedOpenAI, PlantedEleven);
+            Assert.That(code, Is.Zero, stderr);
+            var turn = JsonDocument.Parse(stdout).RootElement.GetProperty("turns")[0];
+            var providers = turn.GetProperty("providers");
+            Assert.That((providers.GetProperty("stt").GetString(), providers.GetProperty("llm").GetString(), providers.GetProperty("tts").GetString()),
+                Is.EqualTo(("pocketsphinx", "scripted", "flite")));
+            Assert.That(turn.GetProperty("npc_text").GetString(), Does.StartWith("Shields are twenty gold"));
+            var fallbacks = turn.GetProperty("fallbacks").EnumerateArray().Select(f => f.GetProperty("from").GetString()).ToList();
+            Assert.That(fallbacks, Is.SupersetOf(new[] { "deepgram", "openai" }));
+
+            var outputs = new List<(string Name, string Text)> { ("stdout", stdout), ("stderr", stderr) };
+            foreach (var file in Directory.GetFiles(_folder, "*", SearchOption.AllDirectories))
+                outputs.Add((file, System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file))));
+            foreach (var (name, text) in outputs)
+                foreach (var key in new[] { PlantedDeepgram, PlantedOpenAI, PlantedEleven })
+                {
+                    Assert.That(text, Does.Not.Contain(key.Substring(0, 12)), $"{name} holds the start of a key");
+                    Assert.That(text, Does.Not.Contain(key.Substring(key.Length - 10)), $"{name} holds the end of a key");
+                }
+        }
+    }
+}
