@@ -70,6 +70,7 @@ namespace VoiceNpc.FakeCloud
             context.Response.Headers["dg-request-id"] = requestId;
             if (context.Request.Headers.Authorization.ToString() != "Token " + Key) { await RefuseAsync(context, 401, "INVALID_AUTH", "Invalid credentials.", requestId).ConfigureAwait(false); return; }
             if (Knobs.TakeError(ref _errorsSent)) { await RefuseAsync(context, Knobs.ErrorStatus!.Value, Knobs.ErrorStatus == 429 ? "TOO_MANY_REQUESTS" : "INTERNAL_SERVER_ERROR", "Fault injected by the fake.", requestId).ConfigureAwait(false); return; }
+            if (HttpMethods.IsPost(context.Request.Method)) { await PrerecordedAsync(context, requestId).ConfigureAwait(false); return; }
             var query = context.Request.Query;
             if (query["encoding"] != "linear16" || !int.TryParse(query["sample_rate"], out int rate) || rate != 16000)
             {
@@ -149,6 +150,39 @@ namespace VoiceNpc.FakeCloud
                     }
                 }
             }
+        }
+
+        /// <summary>Pre-recorded: POST /v1/listen with a WAV body (or raw linear16 with encoding and sample_rate) answered as one JSON.</summary>
+        private async Task PrerecordedAsync(HttpContext context, string requestId)
+        {
+            Queries.Enqueue(context.Request.QueryString.Value ?? "");
+            using var body = new System.IO.MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            short[] pcm;
+            try
+            {
+                if (context.Request.Query["encoding"] == "linear16")
+                {
+                    pcm = new short[body.Length / 2];
+                    Buffer.BlockCopy(body.ToArray(), 0, pcm, 0, pcm.Length * 2);
+                }
+                else pcm = Audio.WavFile.DecodeAsPipelineAudio(body.ToArray(), "the request body");
+            }
+            catch (Audio.AudioFileException)
+            {
+                await RefuseAsync(context, 400, "Bad Request", "Bad Request: failed to process audio: corrupt or unsupported data", requestId).ConfigureAwait(false);
+                return;
+            }
+            await Task.Delay(Knobs.FirstByteLatency, context.RequestAborted).ConfigureAwait(false);
+            string transcript = await Transcriber.TranscribeAsync(pcm, context.RequestAborted).ConfigureAwait(false);
+            double duration = pcm.Length / 16000.0;
+            var results = JsonDocument.Parse(Results(transcript, 0, duration, true, false, requestId)).RootElement;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                metadata = new { transaction_key = "deprecated", request_id = requestId, sha256 = "", created = DateTime.UtcNow.ToString("o"), duration, channels = 1 },
+                results = new { channels = new[] { new { alternatives = results.GetProperty("channel").GetProperty("alternatives") } } },
+            })).ConfigureAwait(false);
         }
 
         /// <summary>A Results message; words share the span evenly (the offline recogniser's own times are not kept).</summary>

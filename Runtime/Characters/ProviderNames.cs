@@ -13,9 +13,10 @@ namespace VoiceNpc.Characters
         public const string OpenAI = "openai";
         public const string ElevenLabs = "elevenlabs";
         public const string Deepgram = "deepgram";
+        public const string DeepgramPrerecorded = "deepgram-prerecorded";
 
         public static IReadOnlyList<string> Vad { get; } = new[] { Silero, Energy };
-        public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx, OpenAI, Deepgram };
+        public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx, OpenAI, Deepgram, DeepgramPrerecorded };
         public static IReadOnlyList<string> Llm { get; } = new[] { Scripted, OpenAI };
         public static IReadOnlyList<string> Tts { get; } = new[] { Flite, OpenAI, ElevenLabs };
     }

@@ -24,6 +24,7 @@ namespace VoiceNpc.Providers
             }))
             .AddStt(ProviderNames.OpenAI, () => new OpenAITranscription(new OpenAIAudioOptions()))
             .AddStt(ProviderNames.Deepgram, () => new DeepgramLiveStt(new DeepgramOptions()))
+            .AddStt(ProviderNames.DeepgramPrerecorded, () => new DeepgramPrerecorded(new DeepgramOptions()))
             .AddTts(ProviderNames.OpenAI, () => new OpenAISpeech(new OpenAIAudioOptions()))
             .AddTts(ProviderNames.ElevenLabs, () => new ElevenLabsSpeech(new ElevenLabsOptions()));
 

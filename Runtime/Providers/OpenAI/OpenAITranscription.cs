@@ -38,7 +38,7 @@ namespace VoiceNpc.Providers.OpenAI
         }
 
         public Task<ISpeechRecognitionStream> StartAsync(ISpeechRecognitionEvents events, CancellationToken cancellationToken) =>
-            Task.FromResult<ISpeechRecognitionStream>(new Utterance(this));
+            Task.FromResult<ISpeechRecognitionStream>(new BufferedUtterance(TranscribeAsync));
 
         internal async Task<Transcript> TranscribeAsync(short[] pcm, CancellationToken cancellationToken)
         {
@@ -56,23 +56,5 @@ namespace VoiceNpc.Providers.OpenAI
         }
 
         public void Dispose() { }
-
-        private sealed class Utterance : ISpeechRecognitionStream
-        {
-            private readonly OpenAITranscription _owner;
-            private readonly List<short> _audio = new List<short>();
-
-            public Utterance(OpenAITranscription owner) => _owner = owner;
-
-            public ValueTask WriteAsync(ReadOnlyMemory<short> pcm, CancellationToken cancellationToken)
-            {
-                foreach (short s in pcm.Span) _audio.Add(s);
-                return default;
-            }
-
-            public Task<Transcript> FinalizeAsync(CancellationToken cancellationToken) => _owner.TranscribeAsync(_audio.ToArray(), cancellationToken);
-
-            public void Dispose() { }
-        }
     }
 }

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using VoiceNpc.Audio;
+using VoiceNpc.Providers.Cloud;
+using VoiceNpc.Stt;
+
+namespace VoiceNpc.Providers.Deepgram
+{
+    /// <summary>
+    /// Deepgram's pre-recorded endpoint as a buffered recogniser: the utterance is posted as WAV when the turn ends
+    /// (POST /v1/listen) and the transcript and word times come back in one JSON. For recorded lines, or as a
+    /// fallback when a live socket cannot be kept.
+    /// </summary>
+    public sealed class DeepgramPrerecorded : ISpeechToText
+    {
+        public const string ProviderName = "deepgram-prerecorded";
+        private readonly DeepgramOptions _options;
+        private readonly CloudKey _key;
+        private readonly Uri _base;
+        private readonly HttpClient _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        private readonly ResiliencePipeline _pipeline;
+        private IReadOnlyList<string> _keyterms = Array.Empty<string>();
+
+        public DeepgramPrerecorded(DeepgramOptions options)
+        {
+            _options = options;
+            _key = options.Key ?? CloudKey.Find("DEEPGRAM_API_KEY")
+                ?? throw new ProviderException(ProviderName, "no key: set DEEPGRAM_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            var configured = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "DEEPGRAM_BASE_URL", "https://api.deepgram.com");
+            _base = new UriBuilder(configured) { Scheme = configured.Scheme == "wss" ? "https" : configured.Scheme == "ws" ? "http" : configured.Scheme, Port = configured.IsDefaultPort ? -1 : configured.Port }.Uri;
+            _pipeline = CloudResilience.Create(options.Resilience);
+        }
+
+        public string Name => ProviderName;
+
+        public Task PrepareAsync(RecognitionContext context, CancellationToken cancellationToken)
+        {
+            _keyterms = context.Vocabulary.Concat(context.Phrases).Distinct().Take(50).ToList();
+            return Task.CompletedTask;
+        }
+
+        public Task<ISpeechRecognitionStream> StartAsync(ISpeechRecognitionEvents events, CancellationToken cancellationToken) =>
+            Task.FromResult<ISpeechRecognitionStream>(new BufferedUtterance(TranscribeAsync));
+
+        /// <summary>Transcribes pipeline audio in one request.</summary>
+        public async Task<Transcript> TranscribeAsync(short[] pcm, CancellationToken cancellationToken)
+        {
+            if (pcm.Length == 0) return Transcript.Empty;
+            var wav = WavFile.Encode(pcm);
+            var query = $"model={Uri.EscapeDataString(_options.Model)}&language={Uri.EscapeDataString(_options.Language)}&smart_format={(_options.SmartFormat ? "true" : "false")}&punctuate=true"
+                        + string.Concat(_keyterms.Select(t => "&keyterm=" + Uri.EscapeDataString(t)));
+            var uri = new UriBuilder(_base) { Path = "/v1/listen", Query = query }.Uri;
+            try
+            {
+                string body = await _pipeline.ExecuteAsync(async token =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(wav) };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+                    request.Headers.TryAddWithoutValidation("Authorization", "Token " + _key.Value);
+                    using var response = await _http.SendAsync(request, token).ConfigureAwait(false);
+                    string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (!response.IsSuccessStatusCode)
+                        throw new CloudStatusException(status, $"HTTP {status}: {(text.Length > 300 ? text.Substring(0, 300) : text)}", status == 408 || status == 429 || status >= 500);
+                    return text;
+                }, cancellationToken).ConfigureAwait(false);
+                return Parse(body);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                string what = e switch
+                {
+                    CloudStatusException s => s.Message,
+                    Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
+                    Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
+                    JsonException j => "an unreadable response: " + j.Message,
+                    _ => e.Message,
+                };
+                throw new ProviderException(ProviderName, _key.Scrub(what));
+            }
+        }
+
+        private static Transcript Parse(string body)
+        {
+            using var json = JsonDocument.Parse(body);
+            var alternative = json.RootElement.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0];
+            var words = new List<RecognizedWord>();
+            if (alternative.TryGetProperty("words", out var list))
+                foreach (var w in list.EnumerateArray())
+                    words.Add(new RecognizedWord(w.TryGetProperty("punctuated_word", out var p) ? p.GetString() ?? "" : w.GetProperty("word").GetString() ?? "",
+                        TimeSpan.FromSeconds(w.GetProperty("start").GetDouble()), TimeSpan.FromSeconds(w.GetProperty("end").GetDouble()),
+                        w.TryGetProperty("confidence", out var c) ? (float)c.GetDouble() : 1f));
+            return new Transcript((alternative.GetProperty("transcript").GetString() ?? "").Trim(), words, true);
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}
