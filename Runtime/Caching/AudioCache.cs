@@ -131,8 +131,16 @@ namespace VoiceNpc.Caching
             foreach (var path in Directory.GetFiles(_entries, "*.vnpca"))
             {
                 string hash = Path.GetFileNameWithoutExtension(path);
-                long size = new FileInfo(path).Length;
-                long lastUsed = saved.TryGetValue(hash, out var known) ? known.LastUsed : new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeMilliseconds();
+                var file = new FileInfo(path);
+                long size;
+                DateTime written;
+                try
+                {
+                    size = file.Length;
+                    written = file.LastWriteTimeUtc;
+                }
+                catch (FileNotFoundException) { continue; }   // evicted by another process since the listing
+                long lastUsed = saved.TryGetValue(hash, out var known) ? known.LastUsed : new DateTimeOffset(written).ToUnixTimeMilliseconds();
                 _index[hash] = new AudioCacheIndexEntry(hash, size, lastUsed);
                 _size += size;
             }

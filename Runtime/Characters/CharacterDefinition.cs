@@ -17,6 +17,12 @@ namespace VoiceNpc.Characters
         public StageChains Fallbacks { get; init; } = StageChains.Embedded;
         public TurnTakingSettings TurnTaking { get; init; } = TurnTakingSettings.Default;
         public MemorySettings Memory { get; init; } = MemorySettings.Default;
+
+        /// <summary>Per cloud service ("openai", "deepgram", "elevenlabs"): this character's base URL and model.</summary>
+        public IReadOnlyDictionary<string, CloudSettings> Cloud { get; init; } = new Dictionary<string, CloudSettings>();
+
+        /// <summary>The character's settings for a cloud service (empty when it has none).</summary>
+        public CloudSettings CloudFor(string service) => Cloud.TryGetValue(service, out var settings) ? settings : new CloudSettings();
         public IReadOnlyList<string> Greetings { get; init; } = new string[0];
         public IReadOnlyList<Intent> Intents { get; init; } = new Intent[0];
 

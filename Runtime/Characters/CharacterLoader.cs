@@ -17,7 +17,7 @@ namespace VoiceNpc.Characters
         private static readonly string[] TopLevelFields =
         {
             "$schema", "id", "displayName", "persona", "voices", "fallbacks", "turnTaking", "greetings", "intents",
-            "dontUnderstand", "fillers", "vocabulary", "memory",
+            "dontUnderstand", "fillers", "vocabulary", "memory", "cloud",
         };
 
         private static readonly string[] MemoryFields = { "maxTurns", "maxSummaryCharacters" };
@@ -72,6 +72,7 @@ namespace VoiceNpc.Characters
                     Fallbacks = ReadChains(reader, root),
                     TurnTaking = ReadTurnTaking(reader, root),
                     Memory = ReadMemory(reader, root),
+                    Cloud = ReadCloud(reader, root),
                     Greetings = reader.Strings(root, "greetings", "$", minCount: 1),
                     Intents = ReadIntents(reader, root),
                     DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1),
@@ -108,6 +109,28 @@ namespace VoiceNpc.Characters
                 voices[property.Name] = new VoiceSettings(voice, pitch is double p ? (float)p : (float?)null, (float)rate);
             }
             return voices;
+        }
+
+        private static IReadOnlyDictionary<string, CloudSettings> ReadCloud(JsonFieldReader reader, JsonElement root)
+        {
+            var cloud = new Dictionary<string, CloudSettings>(StringComparer.OrdinalIgnoreCase);
+            if (!reader.TryGet(root, "cloud", "$", false, out var element) || !reader.IsObject(element, "$.cloud")) return cloud;
+            foreach (var property in element.EnumerateObject())
+            {
+                string path = $"$.cloud.{property.Name}";
+                if (!ProviderNames.Cloud.Contains(property.Name.ToLowerInvariant()))
+                {
+                    reader.Problem(path, $"one of the cloud services {string.Join(", ", ProviderNames.Cloud)}");
+                    continue;
+                }
+                if (!reader.IsObject(property.Value, path)) continue;
+                RejectUnknown(reader, property.Value, path, new[] { "baseUrl", "model" });
+                string url = reader.String(property.Value, "baseUrl", path, required: false);
+                if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _)) reader.Problem($"{path}.baseUrl", $"an absolute URL, found \"{url}\"");
+                string model = reader.String(property.Value, "model", path, required: false);
+                cloud[property.Name.ToLowerInvariant()] = new CloudSettings(url.Length > 0 ? url : null, model.Length > 0 ? model : null);
+            }
+            return cloud;
         }
 
         private static StageChains ReadChains(JsonFieldReader reader, JsonElement root)

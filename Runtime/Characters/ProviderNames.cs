@@ -16,6 +16,9 @@ namespace VoiceNpc.Characters
         public const string DeepgramPrerecorded = "deepgram-prerecorded";
 
         public static IReadOnlyList<string> Vad { get; } = new[] { Silero, Energy };
+
+        /// <summary>The cloud services a character's "cloud" section may configure.</summary>
+        public static IReadOnlyList<string> Cloud { get; } = new[] { OpenAI, Deepgram, ElevenLabs };
         public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx, OpenAI, Deepgram, DeepgramPrerecorded };
         public static IReadOnlyList<string> Llm { get; } = new[] { Scripted, OpenAI };
         public static IReadOnlyList<string> Tts { get; } = new[] { Flite, OpenAI, ElevenLabs };

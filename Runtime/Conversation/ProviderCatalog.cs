@@ -15,15 +15,20 @@ namespace VoiceNpc.Conversation
     /// </summary>
     public sealed class ProviderCatalog
     {
-        private readonly Dictionary<string, Func<IVoiceActivityDetector>> _vad = new Dictionary<string, Func<IVoiceActivityDetector>>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, Func<ISpeechToText>> _stt = new Dictionary<string, Func<ISpeechToText>>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, Func<ICharacterBrain>> _llm = new Dictionary<string, Func<ICharacterBrain>>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, Func<ITextToSpeech>> _tts = new Dictionary<string, Func<ITextToSpeech>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<CharacterDefinition, IVoiceActivityDetector>> _vad = new Dictionary<string, Func<CharacterDefinition, IVoiceActivityDetector>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<CharacterDefinition, ISpeechToText>> _stt = new Dictionary<string, Func<CharacterDefinition, ISpeechToText>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<CharacterDefinition, ICharacterBrain>> _llm = new Dictionary<string, Func<CharacterDefinition, ICharacterBrain>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<CharacterDefinition, ITextToSpeech>> _tts = new Dictionary<string, Func<CharacterDefinition, ITextToSpeech>>(StringComparer.OrdinalIgnoreCase);
 
-        public ProviderCatalog AddVad(string name, Func<IVoiceActivityDetector> create) { _vad[name] = create; return this; }
-        public ProviderCatalog AddStt(string name, Func<ISpeechToText> create) { _stt[name] = create; return this; }
-        public ProviderCatalog AddLlm(string name, Func<ICharacterBrain> create) { _llm[name] = create; return this; }
-        public ProviderCatalog AddTts(string name, Func<ITextToSpeech> create) { _tts[name] = create; return this; }
+        public ProviderCatalog AddVad(string name, Func<IVoiceActivityDetector> create) { _vad[name] = _ => create(); return this; }
+        public ProviderCatalog AddStt(string name, Func<ISpeechToText> create) { _stt[name] = _ => create(); return this; }
+        public ProviderCatalog AddLlm(string name, Func<ICharacterBrain> create) { _llm[name] = _ => create(); return this; }
+        public ProviderCatalog AddTts(string name, Func<ITextToSpeech> create) { _tts[name] = _ => create(); return this; }
+
+        /// <summary>Providers made per character (its own cloud settings, for instance).</summary>
+        public ProviderCatalog AddStt(string name, Func<CharacterDefinition, ISpeechToText> create) { _stt[name] = create; return this; }
+        public ProviderCatalog AddLlm(string name, Func<CharacterDefinition, ICharacterBrain> create) { _llm[name] = create; return this; }
+        public ProviderCatalog AddTts(string name, Func<CharacterDefinition, ITextToSpeech> create) { _tts[name] = create; return this; }
 
         /// <summary>Every conversation resolved from here speaks through this audio cache.</summary>
         public ProviderCatalog WithCache(AudioCache cache) { _cache = cache; return this; }
@@ -34,14 +39,14 @@ namespace VoiceNpc.Conversation
         {
             var skipped = new List<ProviderFellBack>();
             return new ConversationProviders(
-                Build("vad", character.Fallbacks.Vad, _vad, skipped, now),
-                Build("stt", character.Fallbacks.Stt, _stt, skipped, now),
-                Build("llm", character.Fallbacks.Llm, _llm, skipped, now),
-                Build("tts", character.Fallbacks.Tts, _tts, skipped, now),
+                Build("vad", character, character.Fallbacks.Vad, _vad, skipped, now),
+                Build("stt", character, character.Fallbacks.Stt, _stt, skipped, now),
+                Build("llm", character, character.Fallbacks.Llm, _llm, skipped, now),
+                Build("tts", character, character.Fallbacks.Tts, _tts, skipped, now),
                 skipped) { Cache = _cache };
         }
 
-        private static StageChain<T> Build<T>(string stage, IReadOnlyList<string> names, Dictionary<string, Func<T>> factories,
+        private static StageChain<T> Build<T>(string stage, CharacterDefinition character, IReadOnlyList<string> names, Dictionary<string, Func<CharacterDefinition, T>> factories,
             List<ProviderFellBack> skipped, Func<TimeSpan> now) where T : class, IDisposable
         {
             var providers = new List<(string, T)>();
@@ -51,7 +56,7 @@ namespace VoiceNpc.Conversation
                 try
                 {
                     if (!factories.TryGetValue(name, out var create)) throw new InvalidOperationException($"no provider named \"{name}\" is registered");
-                    var provider = create();
+                    var provider = create(character);
                     foreach (var (failedName, reason) in failures) skipped.Add(new ProviderFellBack(now(), stage, failedName, name, reason));
                     failures.Clear();
                     providers.Add((name, provider));

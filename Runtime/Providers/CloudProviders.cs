@@ -14,19 +14,35 @@ namespace VoiceNpc.Providers
     public static class CloudProviders
     {
         /// <summary>
-        /// Adds the cloud providers to a catalog: "openai" as brain (OPENAI_MODEL picks the model), recogniser
-        /// (transcription) and voice (speech); OPENAI_BASE_URL picks the server.
+        /// Adds the cloud providers to a catalog: "openai" as brain, recogniser (transcription) and voice (speech),
+        /// "deepgram" and "deepgram-prerecorded" recognisers, "elevenlabs" voice. Each takes the character's "cloud"
+        /// settings (base URL, model), else the environment (OPENAI_BASE_URL, OPENAI_MODEL, DEEPGRAM_BASE_URL,
+        /// ELEVENLABS_BASE_URL), else the vendor's defaults.
         /// </summary>
         public static ProviderCatalog AddTo(ProviderCatalog catalog) => catalog
-            .AddLlm(ProviderNames.OpenAI, () => new OpenAIChatBrain(new OpenAIBrainOptions
+            .AddLlm(ProviderNames.OpenAI, c => new OpenAIChatBrain(new OpenAIBrainOptions
             {
-                Model = Environment.GetEnvironmentVariable("OPENAI_MODEL") is string model && model.Length > 0 ? model : "gpt-4o-mini",
+                BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl,
+                Model = c.CloudFor(ProviderNames.OpenAI).Model ?? EnvironmentOr("OPENAI_MODEL", "gpt-4o-mini"),
             }))
-            .AddStt(ProviderNames.OpenAI, () => new OpenAITranscription(new OpenAIAudioOptions()))
-            .AddStt(ProviderNames.Deepgram, () => new DeepgramLiveStt(new DeepgramOptions()))
-            .AddStt(ProviderNames.DeepgramPrerecorded, () => new DeepgramPrerecorded(new DeepgramOptions()))
-            .AddTts(ProviderNames.OpenAI, () => new OpenAISpeech(new OpenAIAudioOptions()))
-            .AddTts(ProviderNames.ElevenLabs, () => new ElevenLabsSpeech(new ElevenLabsOptions()));
+            .AddStt(ProviderNames.OpenAI, c => new OpenAITranscription(new OpenAIAudioOptions { BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl }))
+            .AddStt(ProviderNames.Deepgram, c => new DeepgramLiveStt(Deepgram(c)))
+            .AddStt(ProviderNames.DeepgramPrerecorded, c => new DeepgramPrerecorded(Deepgram(c)))
+            .AddTts(ProviderNames.OpenAI, c => new OpenAISpeech(new OpenAIAudioOptions { BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl }))
+            .AddTts(ProviderNames.ElevenLabs, c => new ElevenLabsSpeech(new ElevenLabsOptions
+            {
+                BaseUrl = c.CloudFor(ProviderNames.ElevenLabs).BaseUrl,
+                Model = c.CloudFor(ProviderNames.ElevenLabs).Model ?? new ElevenLabsOptions().Model,
+            }));
+
+        private static DeepgramOptions Deepgram(CharacterDefinition c) => new DeepgramOptions
+        {
+            BaseUrl = c.CloudFor(ProviderNames.Deepgram).BaseUrl,
+            Model = c.CloudFor(ProviderNames.Deepgram).Model ?? new DeepgramOptions().Model,
+        };
+
+        private static string EnvironmentOr(string variable, string fallback) =>
+            Environment.GetEnvironmentVariable(variable) is string value && value.Length > 0 ? value : fallback;
 
         /// <summary>Everything: the embedded providers and the cloud ones.</summary>
         public static ProviderCatalog CreateCatalog() => AddTo(EmbeddedProviders.CreateCatalog());

@@ -44,9 +44,16 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         /// <summary>Brenna with cloud providers first in every chain and the embedded ones as fallbacks.</summary>
-        private string CloudCharacter()
+        private string CloudCharacter(bool ownUrls)
         {
             var json = JsonNode.Parse(File.ReadAllText(RepoPaths.BlacksmithCharacter))!;
+            if (ownUrls)
+                json["cloud"] = new JsonObject
+                {
+                    ["deepgram"] = new JsonObject { ["baseUrl"] = _deepgram.BaseUrl, ["model"] = "nova-2" },
+                    ["openai"] = new JsonObject { ["baseUrl"] = _openai.BaseUrl, ["model"] = "llama-3.1-8b" },
+                    ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl },
+                };
             json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
             json["fallbacks"] = JsonNode.Parse("{\"vad\":[\"silero\",\"energy\"],\"stt\":[\"deepgram\",\"pocketsphinx\"],\"llm\":[\"openai\",\"scripted\"],\"tts\":[\"elevenlabs\",\"flite\"]}");
             string path = Path.Combine(_folder, "brenna-cloud.character.json");
@@ -54,19 +61,22 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             return path;
         }
 
-        private (int Code, string Out, string Err) Talk(string deepgramKey, string openaiKey, string elevenKey)
+        private (int Code, string Out, string Err) Talk(string deepgramKey, string openaiKey, string elevenKey, bool ownUrls = false)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"), "talk", "--character", CloudCharacter(),
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"), "talk", "--character", CloudCharacter(ownUrls),
                          "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
                          "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") })
                 info.ArgumentList.Add(a);
             info.Environment["DEEPGRAM_API_KEY"] = deepgramKey;
-            info.Environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
             info.Environment["OPENAI_API_KEY"] = openaiKey;
-            info.Environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
             info.Environment["ELEVENLABS_API_KEY"] = elevenKey;
-            info.Environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
+            if (!ownUrls)
+            {
+                info.Environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
+                info.Environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
+                info.Environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
+            }
             using var process = Process.Start(info)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -75,9 +85,9 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
-        public void WithKeysEveryStageIsAnsweredByItsCloudProvider()
+        public void WithKeysEveryStageIsAnsweredByItsCloudProviderAtTheCharactersOwnEndpoints()
         {
-            var (code, stdout, stderr) = Talk(_deepgram.Key, _openai.Key, _eleven.Key);
+            var (code, stdout, stderr) = Talk(_deepgram.Key, _openai.Key, _eleven.Key, ownUrls: true);
             Assert.That(code, Is.Zero, stderr);
             var turn = JsonDocument.Parse(stdout).RootElement.GetProperty("turns")[0];
             var providers = turn.GetProperty("providers");
@@ -85,6 +95,8 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 Is.EqualTo(("deepgram", "openai", "elevenlabs")));
             Assert.That(turn.GetProperty("player_text").GetString(), Is.EqualTo("how much is a shield"));
             Assert.That(turn.GetProperty("npc_text").GetString(), Does.Contain("how much is a shield"), "the fake LLM's reply");
+            Assert.That(_deepgram.Queries.Single(), Does.Contain("model=nova-2"), "the character's model");
+            Assert.That(_openai.Bodies.Single().RootElement.GetProperty("model").GetString(), Is.EqualTo("llama-3.1-8b"));
         }
 
         [Test]

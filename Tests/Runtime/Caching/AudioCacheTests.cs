@@ -111,13 +111,14 @@ namespace VoiceNpc.Tests.Caching
             using var stop = new CancellationTokenSource();
             var readers = Enumerable.Range(0, 3).Select(r => new Thread(() =>
             {
-                var other = new AudioCache(Path.Combine(_folder, "real"), entry * 4);   // a second "process" reading the same folder
                 for (int i = 0; !stop.IsCancellationRequested; i++)
                 {
                     string text = $"line {i % 12}";
                     try
                     {
-                        if (!(r == 0 ? cache : other).TryGet(Key(text), out var chunk)) continue;
+                        // Reader 0 shares the writer's cache; the others open the folder afresh each time, like other processes.
+                        var reader = r == 0 ? cache : new AudioCache(Path.Combine(_folder, "real"), entry * 4);
+                        if (!reader.TryGet(Key(text), out var chunk)) continue;
                         Interlocked.Increment(ref hits);
                         if (!chunk.Samples.SequenceEqual(Speech(text).Samples)) Interlocked.Increment(ref torn);
                     }

@@ -50,6 +50,18 @@ namespace VoiceNpc.Tests.Characters
         }
 
         [Test]
+        public void CloudSettingsLoadPerServiceAndBadOnesAreNamed()
+        {
+            var c = CharacterLoader.Parse(Valid.Replace(@"""fillers"": [""Hmm.""],", @"""fillers"": [""Hmm.""], ""cloud"": { ""openai"": { ""baseUrl"": ""http://127.0.0.1:8080/v1"", ""model"": ""llama"" } },"), "smith.character.json");
+            Assert.That(c.CloudFor("openai"), Is.EqualTo(new CloudSettings("http://127.0.0.1:8080/v1", "llama")));
+            Assert.That(c.CloudFor("deepgram"), Is.EqualTo(new CloudSettings()));
+
+            var e = Assert.Throws<CharacterLoadException>(() => CharacterLoader.Parse(Valid.Replace(@"""fillers"": [""Hmm.""],",
+                @"""fillers"": [""Hmm.""], ""cloud"": { ""azure"": {}, ""openai"": { ""baseUrl"": ""not a url"", ""region"": ""eu"" } },"), "bad.character.json"))!;
+            Assert.That(e.Problems.Select(p => p.JsonPath), Is.EquivalentTo(new[] { "$.cloud.azure", "$.cloud.openai.baseUrl", "$.cloud.openai.region" }));
+        }
+
+        [Test]
         public void EveryProblemIsReportedWithItsPathAndNothingLoads()
         {
             string broken = Valid
