@@ -2,16 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace VoiceNpc.FakeCloud
 {
@@ -50,15 +47,12 @@ namespace VoiceNpc.FakeCloud
 
         public static async Task<FakeDeepgram> StartAsync(string key = "dg-fake-local-key", int port = 0)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-            var app = builder.Build();
+            var app = LoopbackApp.Create(port);
             app.UseWebSockets();
             var fake = new FakeDeepgram(app, key);
             app.Map("/v1/listen", fake.ListenAsync);
             await app.StartAsync().ConfigureAwait(false);
-            fake.BaseUrl = app.Urls.First().Replace("localhost", "127.0.0.1").Replace("http://", "ws://");
+            fake.BaseUrl = LoopbackApp.Address(app).Replace("http://", "ws://");
             return fake;
         }
 
@@ -219,10 +213,6 @@ namespace VoiceNpc.FakeCloud
             return context.Response.WriteAsync(JsonSerializer.Serialize(new { err_code = code, err_msg = message, request_id = requestId }));
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        public async ValueTask DisposeAsync() => await LoopbackApp.StopAsync(_app).ConfigureAwait(false);
     }
 }

@@ -2,15 +2,12 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace VoiceNpc.FakeCloud
 {
@@ -42,15 +39,12 @@ namespace VoiceNpc.FakeCloud
 
         public static async Task<FakeElevenLabs> StartAsync(string key = "el-fake-local-key", int port = 0)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-            var app = builder.Build();
+            var app = LoopbackApp.Create(port);
             var fake = new FakeElevenLabs(app, key);
             app.MapPost("/v1/text-to-speech/{voice}/stream/with-timestamps", (Func<HttpContext, string, Task>)fake.StreamAsync);
             app.MapGet("/v1/voices", fake.VoicesAsync);
             await app.StartAsync().ConfigureAwait(false);
-            fake.BaseUrl = app.Urls.First().Replace("localhost", "127.0.0.1");
+            fake.BaseUrl = LoopbackApp.Address(app);
             return fake;
         }
 
@@ -161,10 +155,6 @@ namespace VoiceNpc.FakeCloud
             return context.Response.WriteAsync(JsonSerializer.Serialize(new { detail = new { status = code, message } }));
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        public async ValueTask DisposeAsync() => await LoopbackApp.StopAsync(_app).ConfigureAwait(false);
     }
 }

@@ -2,17 +2,14 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace VoiceNpc.FakeCloud
 {
@@ -54,16 +51,13 @@ namespace VoiceNpc.FakeCloud
 
         public static async Task<FakeOpenAI> StartAsync(string key = "sk-fake-local-key", int port = 0)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-            var app = builder.Build();
+            var app = LoopbackApp.Create(port);
             var fake = new FakeOpenAI(app, key);
             app.MapPost("/v1/chat/completions", fake.ChatAsync);
             app.MapPost("/v1/audio/transcriptions", fake.TranscribeAsync);
             app.MapPost("/v1/audio/speech", fake.SpeakAsync);
             await app.StartAsync().ConfigureAwait(false);
-            fake.BaseUrl = app.Urls.First().Replace("localhost", "127.0.0.1") + "/v1";
+            fake.BaseUrl = LoopbackApp.Address(app) + "/v1";
             return fake;
         }
 
@@ -232,10 +226,6 @@ namespace VoiceNpc.FakeCloud
             return key.Length <= 8 ? "***" : key.Substring(0, 3) + "***" + key.Substring(key.Length - 4);
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        public async ValueTask DisposeAsync() => await LoopbackApp.StopAsync(_app).ConfigureAwait(false);
     }
 }
