@@ -31,8 +31,7 @@ namespace VoiceNpc.Providers.Deepgram
         public DeepgramLiveStt(DeepgramOptions options)
         {
             _options = options;
-            _key = options.Key ?? CloudKey.Find("DEEPGRAM_API_KEY")
-                ?? throw new ProviderException(ProviderName, "no key: set DEEPGRAM_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            _key = CloudFailure.RequireKey(ProviderName, options.Key, "DEEPGRAM_API_KEY");
             _base = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "DEEPGRAM_BASE_URL", "wss://api.deepgram.com");
             _pipeline = CloudResilience.Create(options.Resilience);
         }
@@ -104,18 +103,8 @@ namespace VoiceNpc.Providers.Deepgram
             return e;
         }
 
-        internal ProviderException Failure(Exception e)
-        {
-            string what = e switch
-            {
-                CloudStatusException s => s.Message,
-                Polly.Timeout.TimeoutRejectedException _ => "no connection in time",
-                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
-                ProviderException p => p.Message.StartsWith(ProviderName + ": ") ? p.Message.Substring(ProviderName.Length + 2) : p.Message,
-                _ => e.Message,
-            };
-            return new ProviderException(ProviderName, _key.Scrub(what));
-        }
+        internal ProviderException Failure(Exception e) =>
+            CloudFailure.Wrap(ProviderName, _key, CloudFailure.Describe(ProviderName, e, timeout: "no connection in time"));
 
         public void Dispose() { }
     }

@@ -31,8 +31,7 @@ namespace VoiceNpc.Providers.Deepgram
         public DeepgramPrerecorded(DeepgramOptions options)
         {
             _options = options;
-            _key = options.Key ?? CloudKey.Find("DEEPGRAM_API_KEY")
-                ?? throw new ProviderException(ProviderName, "no key: set DEEPGRAM_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            _key = CloudFailure.RequireKey(ProviderName, options.Key, "DEEPGRAM_API_KEY");
             var configured = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "DEEPGRAM_BASE_URL", "https://api.deepgram.com");
             _base = new UriBuilder(configured) { Scheme = configured.Scheme == "wss" ? "https" : configured.Scheme == "ws" ? "http" : configured.Scheme, Port = configured.IsDefaultPort ? -1 : configured.Port }.Uri;
             _pipeline = CloudResilience.Create(options.Resilience);
@@ -75,15 +74,8 @@ namespace VoiceNpc.Providers.Deepgram
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                string what = e switch
-                {
-                    CloudStatusException s => s.Message,
-                    Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
-                    Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
-                    JsonException j => "an unreadable response: " + j.Message,
-                    _ => e.Message,
-                };
-                throw new ProviderException(ProviderName, _key.Scrub(what));
+                string what = e is JsonException j ? "an unreadable response: " + j.Message : CloudFailure.Describe(ProviderName, e);
+                throw CloudFailure.Wrap(ProviderName, _key, what);
             }
         }
 

@@ -33,8 +33,7 @@ namespace VoiceNpc.Providers.ElevenLabs
         public ElevenLabsSpeech(ElevenLabsOptions options)
         {
             _options = options;
-            _key = options.Key ?? CloudKey.Find("ELEVENLABS_API_KEY")
-                ?? throw new ProviderException(ProviderName, "no key: set ELEVENLABS_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            _key = CloudFailure.RequireKey(ProviderName, options.Key, "ELEVENLABS_API_KEY");
             _baseUrl = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "ELEVENLABS_BASE_URL", "https://api.elevenlabs.io");
             _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _pipeline = CloudResilience.Create(options.Resilience);
@@ -166,14 +165,11 @@ namespace VoiceNpc.Providers.ElevenLabs
         {
             string what = e switch
             {
-                CloudStatusException s => s.Message,
-                Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
-                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
                 HttpRequestException h => "no response: " + h.Message,
                 IOException io => "the audio stream broke: " + io.Message,
-                _ => e.Message,
+                _ => CloudFailure.Describe(ProviderName, e),
             };
-            return new ProviderException(ProviderName, _key.Scrub(what));
+            return CloudFailure.Wrap(ProviderName, _key, what);
         }
 
         public void Dispose() => _http.Dispose();

@@ -18,8 +18,7 @@ namespace VoiceNpc.Providers.OpenAI
 
         public OpenAIConnection(string? baseUrl, CloudKey? key, TimeSpan stallTimeout, ResilienceSettings resilience)
         {
-            Key = key ?? CloudKey.Find("OPENAI_API_KEY")
-                ?? throw new ProviderException(ProviderName, "no key: set OPENAI_API_KEY or put it in " + CloudKey.DefaultSecretsFile);
+            Key = CloudFailure.RequireKey(ProviderName, key, "OPENAI_API_KEY");
             Credential = new ApiKeyCredential(Key.Value);
             Options = new OpenAIClientOptions
             {
@@ -41,13 +40,10 @@ namespace VoiceNpc.Providers.OpenAI
             {
                 ClientResultException c when c.Status == 0 => "no response: " + c.Message,
                 ClientResultException c => $"HTTP {c.Status}: {VendorError(c)}",
-                Polly.Timeout.TimeoutRejectedException _ => "no answer in time",
-                Polly.CircuitBreaker.BrokenCircuitException _ => "too many recent failures; not tried until the circuit closes",
                 OperationCanceledException _ => "the reply stalled",
-                ProviderException p => p.Message.StartsWith(ProviderName + ": ") ? p.Message.Substring(ProviderName.Length + 2) : p.Message,
-                _ => e.Message,
+                _ => CloudFailure.Describe(ProviderName, e),
             };
-            return new ProviderException(ProviderName, Key.Scrub(what));
+            return CloudFailure.Wrap(ProviderName, Key, what);
         }
 
         /// <summary>"type/code: message" from OpenAI's {"error":{…}} body, else the raw body (cut short).</summary>
