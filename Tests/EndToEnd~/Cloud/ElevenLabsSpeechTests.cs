@@ -111,8 +111,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             Assert.That(e.MoveNextAsync().AsTask().GetAwaiter().GetResult(), Is.True);
             bargeIn.Cancel();
             Assert.That(() => e.MoveNextAsync().AsTask().GetAwaiter().GetResult(), Throws.InstanceOf<OperationCanceledException>());
-            var limit = System.Diagnostics.Stopwatch.StartNew();
-            while (_fake.Aborted == 0 && limit.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(10);
+            Eventually.Until(() => _fake.Aborted > 0, "the fake seeing the request cancelled", 10);
             Assert.That(_fake.Aborted, Is.EqualTo(1), "the fake saw the request cancelled");
         }
 

@@ -126,7 +126,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             var error = Assert.Throws<ProviderException>(() => Reply(Brain(settings), Request("hello")));
             Assert.That(error!.Message, Does.Contain("no answer in time"));
             Assert.That(_fake.Requests, Is.EqualTo(2), "one retry");
-            WaitFor(() => _fake.Aborted == 2, "the fake seeing both requests cancelled");
+            Eventually.Until(() => _fake.Aborted == 2, "the fake seeing both requests cancelled", 10);
         }
 
         [Test]
@@ -138,7 +138,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             Assert.That(e.MoveNextAsync().AsTask().GetAwaiter().GetResult(), Is.True);
             bargeIn.Cancel();
             Assert.That(() => e.MoveNextAsync().AsTask().GetAwaiter().GetResult(), Throws.InstanceOf<OperationCanceledException>());
-            WaitFor(() => _fake.Aborted == 1, "the fake seeing the request cancelled");
+            Eventually.Until(() => _fake.Aborted == 1, "the fake seeing the request cancelled", 10);
         }
 
         [Test]
@@ -197,16 +197,6 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             var error = Assert.Throws<ProviderException>(() => new OpenAIChatBrain(new OpenAIBrainOptions { BaseUrl = "http://api.example.com/v1", Key = CloudKey.FromValue("k") }));
             Assert.That(error!.Message, Is.EqualTo("openai: refuses plain http to api.example.com: use https (plain http only to loopback)"));
             Assert.DoesNotThrow(() => new OpenAIChatBrain(new OpenAIBrainOptions { BaseUrl = "http://[::1]:9/v1", Key = CloudKey.FromValue("k") }));
-        }
-
-        private static void WaitFor(Func<bool> condition, string what)
-        {
-            var limit = System.Diagnostics.Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (limit.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"{what} did not happen within 10 s");
-                Thread.Sleep(10);
-            }
         }
     }
 }

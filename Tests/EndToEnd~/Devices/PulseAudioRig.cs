@@ -53,15 +53,7 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         }
 
         /// <summary>Waits for what a device does (polling every 20 ms); fails naming <paramref name="what"/> after 30 s.</summary>
-        public static void WaitUntil(Func<bool> condition, string what)
-        {
-            var limit = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (limit.Elapsed > TimeSpan.FromSeconds(30)) Assert.Fail($"{what} did not happen within 30 s");
-                System.Threading.Thread.Sleep(20);
-            }
-        }
+        public static void WaitUntil(Func<bool> condition, string what) => Eventually.Until(condition, what);
 
         private static string Require(string variable)
         {
