@@ -13,15 +13,17 @@ namespace VoiceNpc.FakeCloud
 {
     /// <summary>
     /// ElevenLabs on 127.0.0.1: `POST /v1/text-to-speech/{voice}/stream/with-timestamps` as newline-delimited JSON
-    /// chunks (base64 PCM of the requested pcm_* rate plus character alignment, times from the stream's start),
-    /// `GET /v1/voices`, errors as {"detail":{"status","message"}} (a wrong key is 401 invalid_api_key, an exhausted
-    /// quota 401 quota_exceeded, busy 429). The audio is Flite's, so it is real speech.
+    /// chunks (base64 PCM of the requested pcm_* rate plus character alignment, times from the stream's start), the
+    /// `/v1/text-to-speech/{voice}/stream-input` WebSocket (<see cref="ElevenLabsInputSocket"/>), `GET /v1/voices`,
+    /// errors as {"detail":{"status","message"}} (a wrong key is 401 invalid_api_key, an exhausted quota 401
+    /// quota_exceeded, busy 429; on the socket, a refused handshake with that body). The audio is Flite's, so it is
+    /// real speech.
     /// </summary>
     public sealed class FakeElevenLabs : IAsyncDisposable
     {
         public static readonly string[] Voices = { "21m00Tcm4TlvDq8ikWAM", "pNInz6obpgDQGcFmaJgB" };
         private readonly WebApplication _app;
-        private int _errorsSent, _requests, _aborted;
+        private int _errorsSent, _requests, _aborted, _drops;
 
         private FakeElevenLabs(WebApplication app, string key)
         {
@@ -35,12 +37,20 @@ namespace VoiceNpc.FakeCloud
         public int Requests => _requests;
         public int Aborted => _aborted;
         public ConcurrentQueue<(string Voice, string Query, JsonDocument Body)> Received { get; } = new ConcurrentQueue<(string, string, JsonDocument)>();
+
+        /// <summary>Each stream-input socket: its voice, query and the text messages the client sent.</summary>
+        public ConcurrentQueue<(string Voice, string Query, ConcurrentQueue<string> Messages)> Streams { get; } = new ConcurrentQueue<(string, string, ConcurrentQueue<string>)>();
+
+        /// <summary>A stream-input socket with no text for this long is closed with input_timeout_exceeded (the service: 20 s, or inactivity_timeout).</summary>
+        public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(20);
         public OfflineSpeaker Speaker { get; set; } = new OfflineSpeaker();
 
         public static async Task<FakeElevenLabs> StartAsync(string key = "el-fake-local-key", int port = 0)
         {
             var app = LoopbackApp.Create(port);
+            app.UseWebSockets();
             var fake = new FakeElevenLabs(app, key);
+            app.Map("/v1/text-to-speech/{voice}/stream-input", (Func<HttpContext, string, Task>)fake.StreamInputAsync);
             app.MapPost("/v1/text-to-speech/{voice}/stream/with-timestamps", (Func<HttpContext, string, Task>)fake.StreamAsync);
             app.MapGet("/v1/voices", fake.VoicesAsync);
             await app.StartAsync().ConfigureAwait(false);
@@ -48,11 +58,13 @@ namespace VoiceNpc.FakeCloud
             return fake;
         }
 
-        private async Task<bool> AdmitAsync(HttpContext context)
+        /// <summary>Outage, key and injected errors; <paramref name="keyMayFollow"/>: a socket may bring its key in the first message instead.</summary>
+        private async Task<bool> AdmitAsync(HttpContext context, bool keyMayFollow = false)
         {
             Interlocked.Increment(ref _requests);
             if (Knobs.Outage) { context.Abort(); return false; }
-            if (context.Request.Headers["xi-api-key"].ToString() != Key) { await ErrorAsync(context, 401, "invalid_api_key", "Invalid API key").ConfigureAwait(false); return false; }
+            string key = context.Request.Headers["xi-api-key"].ToString();
+            if (key != Key && !(keyMayFollow && key.Length == 0)) { await ErrorAsync(context, 401, "invalid_api_key", "Invalid API key").ConfigureAwait(false); return false; }
             if (Knobs.TakeError(ref _errorsSent))
             {
                 int status = Knobs.ErrorStatus!.Value;
@@ -67,8 +79,28 @@ namespace VoiceNpc.FakeCloud
                 await ErrorAsync(context, status, code, message).ConfigureAwait(false);
                 return false;
             }
-            await Task.Delay(Knobs.FirstByteLatency, context.RequestAborted).ConfigureAwait(false);
+            if (!keyMayFollow) await Task.Delay(Knobs.FirstByteLatency, context.RequestAborted).ConfigureAwait(false);
             return true;
+        }
+
+        private async Task StreamInputAsync(HttpContext context, string voice)
+        {
+            if (!await AdmitAsync(context, keyMayFollow: true).ConfigureAwait(false)) return;
+            if (!Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
+            string format = context.Request.Query["output_format"].ToString();
+            if (!format.StartsWith("pcm_") || !int.TryParse(format.Substring(4), out int rate))
+            {
+                await ErrorAsync(context, 400, "invalid_output_format", $"this fake serves pcm_* output formats only, not {format}").ConfigureAwait(false);
+                return;
+            }
+            if (!context.WebSockets.IsWebSocketRequest) { await ErrorAsync(context, 400, "invalid_request", "expected a WebSocket upgrade").ConfigureAwait(false); return; }
+            var inactivity = int.TryParse(context.Request.Query["inactivity_timeout"], out int seconds) ? TimeSpan.FromSeconds(seconds) : InactivityTimeout;
+            bool drop = Knobs.DisconnectAfterChunks != null && (Knobs.DisconnectCount == null || Interlocked.Increment(ref _drops) <= Knobs.DisconnectCount);
+            using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            var session = new ElevenLabsInputSocket(socket, this, rate, drop ? Knobs.DisconnectAfterChunks : null, inactivity);
+            Streams.Enqueue((voice, context.Request.QueryString.Value ?? "", session.Messages));
+            bool keyInHeader = context.Request.Headers["xi-api-key"].ToString().Length > 0;
+            if (!await session.RunAsync(keyInHeader, context.Abort, context.RequestAborted).ConfigureAwait(false)) Interlocked.Increment(ref _aborted);
         }
 
         private async Task StreamAsync(HttpContext context, string voice)

@@ -12,7 +12,8 @@ namespace VoiceNpc.Conversation
     /// <summary>
     /// Speaks each clause in the character's voice as soon as it arrives and hands the audio to the pump. A clause in
     /// the audio cache plays from there (provider "cache"); a synthesized one is added to it. A failed clause is
-    /// spoken again by the next provider of the chain.
+    /// spoken again by the next provider of the chain. A provider that takes streamed input gets the rest of the
+    /// reply over one stream (not cached); if that stream fails, the next provider says the clauses it had not spoken.
     /// </summary>
     internal sealed class TtsWorker
     {
@@ -23,6 +24,7 @@ namespace VoiceNpc.Conversation
         private readonly CharacterDefinition _character;
         private readonly IClock _clock;
         private readonly EventQueue _events;
+        private StreamedReply? _streamed;
 
         public TtsWorker(TrackedChannel<ClauseItem> input, ChannelWriter<PlaybackItem> output, StageChain<ITextToSpeech> chain,
             AudioCache? cache, CharacterDefinition character, IClock clock, EventQueue events)
@@ -44,8 +46,84 @@ namespace VoiceNpc.Conversation
 
         private async Task HandleAsync(ClauseItem item)
         {
-            if (item.Text == null) item.Turn.CompleteReply();
-            else if (!item.Turn.IsCancelled) await SpeakAsync(item.Turn, item.Text).ConfigureAwait(false);
+            if (_streamed != null && _streamed.Turn != item.Turn) EndStream();   // a cancelled turn's leftovers
+            if (item.Text == null)
+            {
+                await FinishStreamAsync(item.Turn).ConfigureAwait(false);
+                item.Turn.CompleteReply();
+            }
+            else if (!item.Turn.IsCancelled) await SayAsync(item.Turn, item.Text).ConfigureAwait(false);
+        }
+
+        /// <summary>A clause into the reply's stream (opened on the first clause a streaming provider cannot take from the cache), else on its own.</summary>
+        private async Task SayAsync(TurnContext turn, string clause)
+        {
+            if (_streamed == null && _chain.Current is IStreamingInputSpeech streaming)
+            {
+                if (await TryPlayCachedAsync(turn, streaming.Name, clause).ConfigureAwait(false)) return;
+                try
+                {
+                    var stream = await streaming.OpenStreamAsync(VoiceFor(streaming.Name), turn.Token).ConfigureAwait(false);
+                    turn.TtsProvider = streaming.Name;
+                    _streamed = new StreamedReply(turn, streaming, stream, chunk => PlayAsync(turn, chunk));
+                }
+                catch (OperationCanceledException) when (turn.IsCancelled) { return; }
+                catch (Exception e)
+                {
+                    if (!Failover.Report(_chain, streaming, streaming.Name, e, _events, _clock.Now)) return;
+                }
+            }
+            var reply = _streamed;
+            if (reply == null)
+            {
+                await SpeakAsync(turn, clause).ConfigureAwait(false);
+                return;
+            }
+            if (reply.Reading.IsFaulted)
+            {
+                await RecoverAsync(turn, reply, reply.Reading.Exception!.GetBaseException(), clause).ConfigureAwait(false);
+                return;
+            }
+            try { await reply.SendAsync(clause).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (turn.IsCancelled) { }
+            catch (Exception e) { await RecoverAsync(turn, reply, e, clause).ConfigureAwait(false); }
+        }
+
+        private async Task FinishStreamAsync(TurnContext turn)
+        {
+            var reply = _streamed;
+            if (reply == null) return;
+            try
+            {
+                await reply.FinishAsync().ConfigureAwait(false);
+                EndStream();
+            }
+            catch (OperationCanceledException) when (turn.IsCancelled) { EndStream(); }
+            catch (Exception e) { await RecoverAsync(turn, reply, e, null).ConfigureAwait(false); }
+        }
+
+        /// <summary>The stream failed: the chain moves on and the next provider says what the stream had not, then <paramref name="pending"/>.</summary>
+        private async Task RecoverAsync(TurnContext turn, StreamedReply reply, Exception failure, string? pending)
+        {
+            _streamed = null;
+            var (cause, unspoken) = await reply.StopAsync(failure).ConfigureAwait(false);
+            if (turn.IsCancelled || !Failover.Report(_chain, reply.Provider, reply.Provider.Name, cause, _events, _clock.Now)) return;
+            foreach (var clause in unspoken) await SpeakAsync(turn, clause).ConfigureAwait(false);
+            if (pending != null) await SayAsync(turn, pending).ConfigureAwait(false);
+        }
+
+        private void EndStream()
+        {
+            _streamed?.Dispose();
+            _streamed = null;
+        }
+
+        private async Task<bool> TryPlayCachedAsync(TurnContext turn, string provider, string clause)
+        {
+            if (_cache == null || !_cache.TryGet(new AudioCacheKey(provider, VoiceFor(provider), clause), out var cached)) return false;
+            turn.TtsProvider = CacheProviderName;
+            await PlayAsync(turn, cached).ConfigureAwait(false);
+            return true;
         }
 
         private async Task SpeakAsync(TurnContext turn, string clause)
@@ -53,13 +131,8 @@ namespace VoiceNpc.Conversation
             while (!turn.IsCancelled)
             {
                 var tts = _chain.Current;
+                if (await TryPlayCachedAsync(turn, tts.Name, clause).ConfigureAwait(false)) return;
                 var key = new AudioCacheKey(tts.Name, VoiceFor(tts.Name), clause);
-                if (_cache != null && _cache.TryGet(key, out var cached))
-                {
-                    turn.TtsProvider = CacheProviderName;
-                    await PlayAsync(turn, cached).ConfigureAwait(false);
-                    return;
-                }
                 turn.TtsProvider = tts.Name;
                 var chunks = new List<SpeechChunk>();
                 try

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,8 +56,7 @@ namespace VoiceNpc.Providers.Deepgram
             query.Append($"&endpointing={_options.EndpointingMs}&utterance_end_ms={_options.UtteranceEndMs}&vad_events=true");
             query.Append($"&smart_format={(_options.SmartFormat ? "true" : "false")}&punctuate=true");
             foreach (var term in _keyterms) query.Append("&keyterm=").Append(Uri.EscapeDataString(term));
-            var scheme = _base.Scheme == "https" ? "wss" : _base.Scheme == "http" ? "ws" : _base.Scheme;
-            return new UriBuilder(_base) { Scheme = scheme, Port = _base.IsDefaultPort ? -1 : _base.Port, Path = "/v1/listen", Query = query.ToString() }.Uri;
+            return CloudSocket.Address(_base, "/v1/listen", query.ToString());
         }
 
         /// <summary>Opens a socket under the resilience pipeline; a refused handshake that retrying cannot fix fails at once.</summary>
@@ -69,19 +67,7 @@ namespace VoiceNpc.Providers.Deepgram
             {
                 return await _pipeline.ExecuteAsync(async token =>
                 {
-                    var socket = new ClientWebSocket();
-                    socket.Options.SetRequestHeader("Authorization", "Token " + _key.Value);
-                    try { await socket.ConnectAsync(uri, token).ConfigureAwait(false); }
-                    catch (WebSocketException e)
-                    {
-                        socket.Dispose();
-                        throw Classify(e);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
-                    }
+                    var socket = await CloudSocket.ConnectAsync(uri, new[] { new KeyValuePair<string, string>("Authorization", "Token " + _key.Value) }, token).ConfigureAwait(false);
                     return new DeepgramConnection(socket, events, _options.KeepAliveInterval);
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -92,15 +78,6 @@ namespace VoiceNpc.Providers.Deepgram
         {
             double ms = Math.Min(1000, _options.ReconnectDelay.TotalMilliseconds * Math.Pow(2, attempt));
             lock (_jitter) return TimeSpan.FromMilliseconds(ms * (0.5 + _jitter.NextDouble() / 2));
-        }
-
-        /// <summary>netstandard2.1 has no handshake status: read it from the exception's message (".. status code '401' ..").</summary>
-        private static Exception Classify(WebSocketException e)
-        {
-            foreach (int status in new[] { 400, 401, 402, 403, 404, 429 })
-                if (e.Message.Contains($"'{status}'") || e.Message.Contains($" {status} "))
-                    return new CloudStatusException(status, $"the handshake was refused with HTTP {status}", transient: status == 429);
-            return e;
         }
 
         internal ProviderException Failure(Exception e) =>

@@ -17,11 +17,12 @@ using VoiceNpc.Tts;
 namespace VoiceNpc.Providers.ElevenLabs
 {
     /// <summary>
-    /// ElevenLabs streaming text-to-speech over HTTP: POST /v1/text-to-speech/{voice}/stream/with-timestamps with
-    /// output_format pcm_16000 (the pipeline's format, no resampling), read as newline-delimited JSON chunks of
-    /// base64 audio plus character alignment, each played as it arrives with its subtitle words and visemes.
+    /// ElevenLabs text-to-speech at output_format pcm_16000 (the pipeline's format, no resampling), audio played as it
+    /// arrives with subtitle words and visemes from the character alignment. A single line (filler, preview, bake) is
+    /// one HTTP request, POST /v1/text-to-speech/{voice}/stream/with-timestamps, read as newline-delimited JSON; a
+    /// reply being written by the LLM goes clause by clause over one stream-input WebSocket (<see cref="OpenStreamAsync"/>).
     /// </summary>
-    public sealed class ElevenLabsSpeech : ITextToSpeech
+    public sealed class ElevenLabsSpeech : IStreamingInputSpeech
     {
         public const string ProviderName = "elevenlabs";
         private readonly ElevenLabsOptions _options;
@@ -54,13 +55,17 @@ namespace VoiceNpc.Providers.ElevenLabs
                 var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 using var reader = new StreamReader(body, Encoding.UTF8);
                 using var reading = cancellationToken.Register(() => response.Dispose());   // cancellation closes the socket
+                using var stall = new CancellationTokenSource();
+                using var stalling = stall.Token.Register(() => response.Dispose());
                 var alignment = new CharacterAlignment();
                 long samples = 0;
                 while (true)
                 {
                     string? line;
+                    stall.CancelAfter(_options.StallTimeout);
                     try { line = await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false); }
                     catch (Exception) when (cancellationToken.IsCancellationRequested) { throw new OperationCanceledException(cancellationToken); }
+                    catch (Exception) when (stall.IsCancellationRequested) { throw Failure(new IOException($"no audio for {_options.StallTimeout.TotalSeconds:0.#} s: the stream stalled")); }
                     catch (Exception e) { throw Failure(e); }
                     if (line == null) break;
                     if (line.Trim().Length == 0) continue;
@@ -77,6 +82,32 @@ namespace VoiceNpc.Providers.ElevenLabs
                 if (samples == 0) throw new ProviderException(Name, "the stream ended without audio");
                 if (last.Count > 0) yield return new SpeechChunk(Array.Empty<short>(), last, Array.Empty<PhoneTiming>());
             }
+        }
+
+        /// <summary>
+        /// A stream-input WebSocket for one reply (model, pcm_16000, sync_alignment; the key in the xi-api-key header;
+        /// the voice settings and a 50-character chunk schedule in the first message), opened under the resilience pipeline.
+        /// </summary>
+        public async Task<ISpeechInputStream> OpenStreamAsync(VoiceSettings voice, CancellationToken cancellationToken)
+        {
+            var address = CloudSocket.Address(_baseUrl, $"/v1/text-to-speech/{Uri.EscapeDataString(voice.Voice)}/stream-input",
+                $"model_id={Uri.EscapeDataString(_options.Model)}&output_format=pcm_16000&sync_alignment=true");
+            try
+            {
+                return await _pipeline.ExecuteAsync(async token =>
+                {
+                    var socket = await CloudSocket.ConnectAsync(address, new[] { new KeyValuePair<string, string>("xi-api-key", _key.Value) }, token).ConfigureAwait(false);
+                    var stream = new ElevenLabsInputStream(socket, _key, _options.StallTimeout);
+                    try { await stream.InitializeAsync(Settings(voice), token).ConfigureAwait(false); }
+                    catch
+                    {
+                        stream.Dispose();
+                        throw;
+                    }
+                    return (ISpeechInputStream)stream;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
         }
 
         /// <summary>The account's voices (id, name), for the editor tooling.</summary>
@@ -107,7 +138,7 @@ namespace VoiceNpc.Providers.ElevenLabs
             {
                 text,
                 model_id = _options.Model,
-                voice_settings = new { stability = _options.Stability, similarity_boost = _options.SimilarityBoost, speed = Math.Max(0.7, Math.Min(1.2, voice.Rate)) },
+                voice_settings = Settings(voice),
             });
             var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Add("xi-api-key", _key.Value);
@@ -118,6 +149,10 @@ namespace VoiceNpc.Providers.ElevenLabs
             response.Dispose();
             throw new CloudStatusException(status, $"HTTP {status}: {Detail(error)}", transient: status == 408 || status >= 500 || (status == 429 && !error.Contains("quota")));
         }
+
+        /// <summary>The voice settings of a request: the options' stability and similarity, the character's speed (0.7–1.2).</summary>
+        private object Settings(VoiceSettings voice) =>
+            new { stability = _options.Stability, similarity_boost = _options.SimilarityBoost, speed = Math.Max(0.7, Math.Min(1.2, voice.Rate)) };
 
         /// <summary>"status: message" from ElevenLabs' {"detail":{"status","message"}} body.</summary>
         private static string Detail(string body)
@@ -167,6 +202,7 @@ namespace VoiceNpc.Providers.ElevenLabs
             {
                 HttpRequestException h => "no response: " + h.Message,
                 IOException io => "the audio stream broke: " + io.Message,
+                System.Net.WebSockets.WebSocketException w => "no connection: " + w.Message,
                 _ => CloudFailure.Describe(ProviderName, e),
             };
             return CloudFailure.Wrap(ProviderName, _key, what);

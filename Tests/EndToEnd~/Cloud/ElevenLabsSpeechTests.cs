@@ -43,14 +43,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             Assert.That(chunks.Count(c => c.Samples.Length > 0), Is.GreaterThan(1), "streamed in chunks");
             Assert.That(chunks.SelectMany(c => c.Samples).Max(s => Math.Abs((int)s)), Is.GreaterThan(1000));
 
-            // Word times are relative to their chunk: put them back on the stream's clock to check the order.
-            var words = new List<(string Word, double Start)>();
-            double offset = 0;
-            foreach (var c in chunks)
-            {
-                words.AddRange(c.Words.Select(w => (w.Word, offset + w.Start.TotalSeconds)));
-                offset += c.Duration.TotalSeconds;
-            }
+            var words = SpeechChunks.Join(chunks).Words;   // word times are relative to their chunk; joined, to the stream
             Assert.That(words.Select(w => w.Word), Is.EqualTo(new[] { "Well", "met,", "traveller." }));
             Assert.That(words.Select(w => w.Start), Is.Ordered);
             var visemes = chunks.SelectMany(c => c.Phones).Select(p => VisemeMap.ForPhone(p.Phone)).Distinct().ToList();
@@ -100,6 +93,15 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             else _fake.Knobs.DisconnectAfterChunks = 1;
             var error = Assert.Throws<ProviderException>(() => Speak(Voice(), "Well met, traveller, welcome to the forge."));
             Assert.That(error!.Message, Does.StartWith("elevenlabs: "));
+        }
+
+        [Test]
+        public void AStreamThatStallsMidLineFails()
+        {
+            _fake.Knobs.ChunkInterval = TimeSpan.FromSeconds(20);
+            var voice = new ElevenLabsSpeech(new ElevenLabsOptions { BaseUrl = _fake.BaseUrl, Key = CloudKey.FromValue(_fake.Key), StallTimeout = TimeSpan.FromMilliseconds(500) });
+            var error = Assert.Throws<ProviderException>(() => Speak(voice, "Well met, traveller, welcome to the forge."));
+            Assert.That(error!.Message, Does.Contain("the stream stalled"));
         }
 
         [Test]

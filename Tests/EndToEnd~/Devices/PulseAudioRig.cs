@@ -27,6 +27,7 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         /// <summary>Runs pactl (the PulseAudio control tool) and returns its output; fails the test if it fails.</summary>
         public static string Pactl(params string[] args)
         {
+            Require("VNA_TEST_PLAYBACK");   // without the rig's server there is nothing to control
             var info = new ProcessStartInfo("pactl") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in args) info.ArgumentList.Add(a);
             using var process = Process.Start(info)!;

@@ -34,6 +34,9 @@ namespace VoiceNpc.Tests.Support
         /// <summary>A brain tried before <see cref="Brain"/> (a cloud brain whose fallback is the scripted one).</summary>
         public ICharacterBrain? FirstBrain { get; set; }
         public List<ITextToSpeech> ExtraTts { get; } = new List<ITextToSpeech>();
+
+        /// <summary>A voice tried before <see cref="Tts"/> (a cloud voice whose fallback is the tone one), with its voice id.</summary>
+        public (ITextToSpeech Provider, string Voice)? FirstTts { get; set; }
         /// <summary>The thread that called Pump last: events must arrive on it.</summary>
         public int PumpingThread { get; private set; }
 
@@ -72,9 +75,12 @@ namespace VoiceNpc.Tests.Support
                 new StageChain<ISpeechToText>("stt", new[] { (Stt.Name, (ISpeechToText)Stt) }.Concat(ExtraStt.Select(s => (s.Name, s))).ToList()),
                 new StageChain<ICharacterBrain>("llm", (FirstBrain == null ? new (string, ICharacterBrain)[0] : new[] { (FirstBrain.Name, FirstBrain) })
                     .Concat(new[] { (Brain.Name, (ICharacterBrain)Brain) }).Concat(ExtraBrains.Select(b => (b.Name, b))).ToList()),
-                new StageChain<ITextToSpeech>("tts", new[] { (Tts.Name, (ITextToSpeech)Tts) }.Concat(ExtraTts.Select(t => (t.Name, t))).ToList()),
+                new StageChain<ITextToSpeech>("tts", (FirstTts == null ? new (string, ITextToSpeech)[0] : new[] { (FirstTts.Value.Provider.Name, FirstTts.Value.Provider) })
+                    .Concat(new[] { (Tts.Name, (ITextToSpeech)Tts) }).Concat(ExtraTts.Select(t => (t.Name, t))).ToList()),
                 Array.Empty<ProviderFellBack>()) { Cache = Cache };
-            var character = Character with { Voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") } };
+            var voices = new Dictionary<string, VoiceSettings> { [Tts.Name] = new VoiceSettings("tone") };
+            if (FirstTts is { } first) voices[first.Provider.Name] = new VoiceSettings(first.Voice);
+            var character = Character with { Voices = voices };
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, InitialMemory, timeout.Token);
             Memory = conversation.Memory;

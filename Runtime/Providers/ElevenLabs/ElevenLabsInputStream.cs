@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using VoiceNpc.Audio;
+using VoiceNpc.Providers.Cloud;
+using VoiceNpc.Tts;
+
+namespace VoiceNpc.Providers.ElevenLabs
+{
+    /// <summary>
+    /// One reply on ElevenLabs' stream-input WebSocket. Text frames {"text": "clause "} go out as the LLM writes (the
+    /// first flushed so the first audio does not wait for more text, the rest with try_trigger_generation), {"text": ""}
+    /// ends the input; audio frames come back as base64 PCM with chunk-relative character alignment, turned into
+    /// subtitle words and visemes; {"isFinal": true} and a normal close end them. An error frame, a close other than
+    /// 1000 or a stall fails the stream.
+    /// </summary>
+    internal sealed class ElevenLabsInputStream : ISpeechInputStream
+    {
+        private readonly ClientWebSocket _socket;
+        private readonly CloudKey _key;
+        private readonly TimeSpan _stallTimeout;
+        private readonly Timer _watchdog;
+        private readonly CharacterAlignment _alignment = new CharacterAlignment();
+        private readonly object _watch = new object();
+        private readonly List<int> _clauseEnds = new List<int>();   // where each clause's last letter falls in the text sent (guarded by _watch)
+        private int _sentLength, _spoken;
+        private DateTime? _waitingSince;   // since text was flushed or ended with no audio after it (guarded by _watch)
+        private bool _completed;           // guarded by _watch
+        private volatile bool _stalled;
+
+        public ElevenLabsInputStream(ClientWebSocket socket, CloudKey key, TimeSpan stallTimeout)
+        {
+            _socket = socket;
+            _key = key;
+            _stallTimeout = stallTimeout;
+            var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(50).Ticks, stallTimeout.Ticks / 4));
+            _watchdog = new Timer(_ => CheckStall(), null, period, period);
+        }
+
+        /// <summary>From the alignment: a clause counts once the character of its last letter has been spoken.</summary>
+        public int ClausesSpoken
+        {
+            get
+            {
+                int spoken = Volatile.Read(ref _spoken);
+                lock (_watch) return _clauseEnds.Count(end => end <= spoken);
+            }
+        }
+
+        /// <summary>The first message: a single space with the voice settings and chunk schedule, fixed for the stream.</summary>
+        public Task InitializeAsync(object voiceSettings, CancellationToken cancellationToken) =>
+            SendJsonAsync(new { text = " ", voice_settings = voiceSettings, generation_config = new { chunk_length_schedule = new[] { 50 } } }, cancellationToken);
+
+        public Task SendAsync(string clause, CancellationToken cancellationToken)
+        {
+            string text = clause.EndsWith(" ") ? clause : clause + " ";
+            bool first;
+            lock (_watch)
+            {
+                first = _clauseEnds.Count == 0;
+                _clauseEnds.Add(_sentLength + clause.TrimEnd().Length);
+                _sentLength += text.Length;
+                if (first) _waitingSince = DateTime.UtcNow;
+            }
+            return first ? SendJsonAsync(new { text, flush = true }, cancellationToken) : SendJsonAsync(new { text, try_trigger_generation = true }, cancellationToken);
+        }
+
+        public Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            lock (_watch)
+            {
+                _completed = true;
+                _waitingSince = DateTime.UtcNow;
+            }
+            return SendJsonAsync(new { text = "" }, cancellationToken);
+        }
+
+        public async IAsyncEnumerable<SpeechChunk> ReadAudioAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var abort = cancellationToken.Register(() => _socket.Abort());
+            var buffer = new byte[32 * 1024];
+            var message = new MemoryStream();
+            long samples = 0;
+            bool final = false;
+            while (true)
+            {
+                string? text;
+                try { text = await ReceiveAsync(buffer, message).ConfigureAwait(false); }
+                catch (Exception) when (cancellationToken.IsCancellationRequested) { throw new OperationCanceledException(cancellationToken); }
+                catch (Exception) when (final) { break; }   // the audio was complete; only the closing handshake broke
+                catch (Exception e) when (e is WebSocketException || e is IOException || e is ObjectDisposedException || e is OperationCanceledException)
+                {
+                    throw Failure(_stalled ? $"no audio for {_stallTimeout.TotalSeconds:0.#} s: the stream stalled" : "the connection dropped: " + e.Message);
+                }
+                if (text == null) break;
+                SpeechChunk? chunk = Parse(text, AudioFormat.DurationOf(samples).TotalSeconds, ref final);
+                if (chunk == null) continue;
+                OnAudio();
+                samples += chunk.Samples.Length;
+                yield return chunk;
+            }
+            if (samples == 0) throw Failure("the stream ended without audio");
+            var last = _alignment.Finish(AudioFormat.DurationOf(samples).TotalSeconds);
+            if (last.Count > 0) yield return new SpeechChunk(Array.Empty<short>(), last, Array.Empty<PhoneTiming>());
+        }
+
+        /// <summary>The next text message, or null once the server closed normally.</summary>
+        private async Task<string?> ReceiveAsync(byte[] buffer, MemoryStream message)
+        {
+            message.SetLength(0);
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (result.CloseStatus == WebSocketCloseStatus.NormalClosure) return null;
+                    throw Failure($"the server closed the stream ({$"{(int?)result.CloseStatus} {result.CloseStatusDescription}".Trim()})");
+                }
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage) return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            }
+        }
+
+        /// <summary>An audio chunk with its words and phones; null for a message without audio. Error frames throw.</summary>
+        private SpeechChunk? Parse(string text, double chunkStart, ref bool final)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                var root = json.RootElement;
+                if (root.TryGetProperty("error", out var error))
+                    throw Failure(root.TryGetProperty("message", out var m) ? $"{error}: {m.GetString()}" : error.ToString());
+                if (root.TryGetProperty("isFinal", out var isFinal) && isFinal.ValueKind == JsonValueKind.True) final = true;
+                if (!root.TryGetProperty("audio", out var audio) || audio.ValueKind != JsonValueKind.String) return null;
+                var bytes = Convert.FromBase64String(audio.GetString() ?? "");
+                var pcm = new short[bytes.Length / 2];
+                Buffer.BlockCopy(bytes, 0, pcm, 0, pcm.Length * 2);
+                if (!root.TryGetProperty("alignment", out var a) || a.ValueKind != JsonValueKind.Object)
+                    return new SpeechChunk(pcm, Array.Empty<WordTiming>(), Array.Empty<PhoneTiming>());
+                var chars = a.GetProperty("chars").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
+                var starts = Times(a, "charStartTimesMs", "charsStartTimesMs").Select(ms => chunkStart + ms / 1000).ToList();
+                var durations = Times(a, "charsDurationsMs", "charDurationsMs").ToList();
+                var ends = starts.Zip(durations, (s, d) => s + d / 1000).ToList();
+                Interlocked.Add(ref _spoken, chars.Count);
+                var (words, phones) = _alignment.Add(chars, starts, ends, chunkStart);
+                return new SpeechChunk(pcm, words, phones);
+            }
+            catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
+            {
+                throw Failure("a malformed message in the audio stream: " + e.Message);
+            }
+        }
+
+        /// <summary>Either spelling: the spec's, and the one some clients and servers use.</summary>
+        private static IEnumerable<double> Times(JsonElement alignment, string name, string otherSpelling) =>
+            (alignment.TryGetProperty(name, out var times) ? times : alignment.GetProperty(otherSpelling)).EnumerateArray().Select(t => t.GetDouble());
+
+        private async Task SendJsonAsync(object message, CancellationToken cancellationToken)
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
+            try { await _socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false); }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is WebSocketException || e is IOException || e is ObjectDisposedException))
+            {
+                throw Failure("the connection dropped: " + e.Message);
+            }
+        }
+
+        /// <summary>Audio answered: before the end of input the service may now wait for more text; after it, the rest must keep coming.</summary>
+        private void OnAudio()
+        {
+            lock (_watch) _waitingSince = _completed ? DateTime.UtcNow : (DateTime?)null;
+        }
+
+        /// <summary>Text is waiting for audio and none came for the stall timeout: abort, so the reader fails and the chain falls back.</summary>
+        private void CheckStall()
+        {
+            lock (_watch)
+                if (_waitingSince == null || DateTime.UtcNow - _waitingSince.Value < _stallTimeout) return;
+            _stalled = true;
+            _socket.Abort();
+        }
+
+        private ProviderException Failure(string what) => CloudFailure.Wrap(ElevenLabsSpeech.ProviderName, _key, what);
+
+        public void Dispose()
+        {
+            _watchdog.Dispose();
+            _socket.Abort();
+            _socket.Dispose();
+        }
+    }
+}
