@@ -100,6 +100,21 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
+        public void AFillerCoversASlowBrainThatThenFailsAndTheFallbackAnswers()
+        {
+            // Past the character's 1.2 s thinking budget, then the stream is cut before its first token (every attempt).
+            _openai.Knobs.FirstByteLatency = TimeSpan.FromSeconds(2);
+            _openai.Knobs.DisconnectAfterChunks = 0;
+            var (code, stdout, stderr) = Talk(_deepgram.Key, _openai.Key, _eleven.Key);
+            Assert.That(code, Is.Zero, stderr);
+            var turn = JsonDocument.Parse(stdout).RootElement.GetProperty("turns")[0];
+            Assert.That(turn.GetProperty("filler_played").GetBoolean(), Is.True, "a filler played while the brain was failing");
+            Assert.That(turn.GetProperty("providers").GetProperty("llm").GetString(), Is.EqualTo("scripted"));
+            Assert.That(turn.GetProperty("npc_text").GetString(), Does.StartWith("Shields are twenty gold"));
+            Assert.That(turn.GetProperty("fallbacks").EnumerateArray().Select(f => f.GetProperty("from").GetString()), Does.Contain("openai"));
+        }
+
+        [Test]
         public void WithWrongKeysEveryStageFallsBackAndNoKeyAppearsAnywhere()
         {
             var (code, stdout, stderr) = Talk(PlantedDeepgram, PlantedOpenAI, PlantedEleven);
