@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using VoiceNpc.Authoring;
 using VoiceNpc.Brain;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Spectre.Console;
+using VoiceNpc.Authoring;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using VoiceNpc.Authoring;
 using VoiceNpc.Audio;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;

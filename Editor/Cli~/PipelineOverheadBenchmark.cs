@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
+using VoiceNpc.Authoring;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
 using VoiceNpc.Providers.Scripted;

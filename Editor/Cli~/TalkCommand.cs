@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
+using VoiceNpc.Authoring;
 using VoiceNpc.Audio;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Characters;

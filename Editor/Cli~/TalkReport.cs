@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using VoiceNpc.Authoring;
 using VoiceNpc.Conversation;
 
 namespace VoiceNpc.Cli

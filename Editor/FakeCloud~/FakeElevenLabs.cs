@@ -45,6 +45,9 @@ namespace VoiceNpc.FakeCloud
         public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(20);
         public OfflineSpeaker Speaker { get; set; } = new OfflineSpeaker();
 
+        /// <summary>Speak for any voice id, not only <see cref="Voices"/> (a designer's own voice ids, offline).</summary>
+        public bool AnyVoice { get; set; }
+
         public static async Task<FakeElevenLabs> StartAsync(string key = "el-fake-local-key", int port = 0)
         {
             var app = LoopbackApp.Create(port);
@@ -86,7 +89,7 @@ namespace VoiceNpc.FakeCloud
         private async Task StreamInputAsync(HttpContext context, string voice)
         {
             if (!await AdmitAsync(context, keyMayFollow: true).ConfigureAwait(false)) return;
-            if (!Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
+            if (!AnyVoice && !Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
             string format = context.Request.Query["output_format"].ToString();
             if (!format.StartsWith("pcm_") || !int.TryParse(format.Substring(4), out int rate))
             {
@@ -108,7 +111,7 @@ namespace VoiceNpc.FakeCloud
             try
             {
                 if (!await AdmitAsync(context).ConfigureAwait(false)) return;
-                if (!Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
+                if (!AnyVoice && !Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
                 var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
                 Received.Enqueue((voice, context.Request.QueryString.Value ?? "", body));
                 string text = body.RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";

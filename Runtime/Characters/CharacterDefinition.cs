@@ -11,6 +11,9 @@ namespace VoiceNpc.Characters
         /// <summary>Who the character is: the system prompt of an LLM brain.</summary>
         public string Persona { get; init; } = "";
 
+        /// <summary>The rest of an LLM brain's instructions: world facts, speaking style, rules, topics to deflect.</summary>
+        public PromptSettings Prompt { get; init; } = PromptSettings.Default;
+
         /// <summary>Voice per TTS provider name ("flite", "openai", "elevenlabs").</summary>
         public IReadOnlyDictionary<string, VoiceSettings> Voices { get; init; } = new Dictionary<string, VoiceSettings>();
 

@@ -17,7 +17,7 @@ namespace VoiceNpc.Characters
         private static readonly string[] TopLevelFields =
         {
             "$schema", "id", "displayName", "persona", "voices", "fallbacks", "turnTaking", "greetings", "intents",
-            "dontUnderstand", "fillers", "vocabulary", "memory", "cloud",
+            "dontUnderstand", "fillers", "vocabulary", "memory", "cloud", "prompt",
         };
 
         private static readonly string[] MemoryFields = { "maxTurns", "maxSummaryCharacters" };
@@ -61,13 +61,14 @@ namespace VoiceNpc.Characters
                 var reader = new JsonFieldReader(file, problems);
                 var root = document.RootElement;
                 if (!reader.IsObject(root, "$")) throw new CharacterLoadException(file, problems);
-                RejectUnknown(reader, root, "$", TopLevelFields);
+                reader.RejectUnknown(root, "$", TopLevelFields);
 
                 var character = new CharacterDefinition
                 {
                     Id = ReadId(reader, root),
                     DisplayName = reader.String(root, "displayName", "$", required: true),
                     Persona = reader.String(root, "persona", "$", required: true),
+                    Prompt = PromptSection.Read(reader, root),
                     Voices = ReadVoices(reader, root),
                     Fallbacks = ReadChains(reader, root),
                     TurnTaking = ReadTurnTaking(reader, root),
@@ -102,7 +103,7 @@ namespace VoiceNpc.Characters
             {
                 string path = $"$.voices.{property.Name}";
                 if (!reader.IsObject(property.Value, path)) continue;
-                RejectUnknown(reader, property.Value, path, new[] { "voice", "pitch", "rate" });
+                reader.RejectUnknown(property.Value, path, new[] { "voice", "pitch", "rate" });
                 string voice = reader.String(property.Value, "voice", path, required: true);
                 double? pitch = reader.OptionalNumber(property.Value, "pitch", path, 40, 400);
                 double rate = reader.Number(property.Value, "rate", path, 1.0, 0.25, 4.0);
@@ -124,7 +125,7 @@ namespace VoiceNpc.Characters
                     continue;
                 }
                 if (!reader.IsObject(property.Value, path)) continue;
-                RejectUnknown(reader, property.Value, path, new[] { "baseUrl", "model" });
+                reader.RejectUnknown(property.Value, path, new[] { "baseUrl", "model" });
                 string url = reader.String(property.Value, "baseUrl", path, required: false);
                 if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _)) reader.Problem($"{path}.baseUrl", $"an absolute URL, found \"{url}\"");
                 string model = reader.String(property.Value, "model", path, required: false);
@@ -137,7 +138,7 @@ namespace VoiceNpc.Characters
         {
             if (!reader.TryGet(root, "fallbacks", "$", false, out var element)) return StageChains.Embedded;
             if (!reader.IsObject(element, "$.fallbacks")) return StageChains.Embedded;
-            RejectUnknown(reader, element, "$.fallbacks", new[] { "vad", "stt", "llm", "tts" });
+            reader.RejectUnknown(element, "$.fallbacks", new[] { "vad", "stt", "llm", "tts" });
             return new StageChains(
                 Chain(reader, element, "vad", ProviderNames.Vad, StageChains.Embedded.Vad),
                 Chain(reader, element, "stt", ProviderNames.Stt, StageChains.Embedded.Stt),
@@ -162,7 +163,7 @@ namespace VoiceNpc.Characters
             var defaults = TurnTakingSettings.Default;
             if (!reader.TryGet(root, "turnTaking", "$", false, out var t) || !reader.IsObject(t, "$.turnTaking")) return defaults;
             const string path = "$.turnTaking";
-            RejectUnknown(reader, t, path, TurnTakingFields);
+            reader.RejectUnknown(t, path, TurnTakingFields);
             return new TurnTakingSettings
             {
                 VadThreshold = (float)reader.Number(t, "vadThreshold", path, defaults.VadThreshold, 0.05, 0.95),
@@ -180,7 +181,7 @@ namespace VoiceNpc.Characters
             var defaults = MemorySettings.Default;
             if (!reader.TryGet(root, "memory", "$", false, out var m) || !reader.IsObject(m, "$.memory")) return defaults;
             const string path = "$.memory";
-            RejectUnknown(reader, m, path, MemoryFields);
+            reader.RejectUnknown(m, path, MemoryFields);
             return new MemorySettings
             {
                 MaxTurns = (int)reader.Number(m, "maxTurns", path, defaults.MaxTurns, 1, 500),
@@ -199,7 +200,7 @@ namespace VoiceNpc.Characters
             {
                 string path = $"$.intents[{index++}]";
                 if (!reader.IsObject(item, path)) continue;
-                RejectUnknown(reader, item, path, new[] { "id", "keywords", "examples", "lines", "remember" });
+                reader.RejectUnknown(item, path, new[] { "id", "keywords", "examples", "lines", "remember" });
                 string id = reader.String(item, "id", path, required: true);
                 if (id.Length > 0 && !seen.Add(id)) reader.Problem($"{path}.id", $"a unique intent id, \"{id}\" is used twice");
                 intents.Add(new Intent(
@@ -222,15 +223,6 @@ namespace VoiceNpc.Characters
                 string provider = character.Fallbacks.Tts[i];
                 if (!character.Voices.ContainsKey(provider))
                     reader.Problem("$.voices", $"a voice for \"{provider}\", which $.fallbacks.tts[{i}] uses");
-            }
-        }
-
-        private static void RejectUnknown(JsonFieldReader reader, JsonElement obj, string path, IReadOnlyCollection<string> known)
-        {
-            foreach (var property in obj.EnumerateObject())
-            {
-                if (!known.Contains(property.Name))
-                    reader.Problem($"{path}.{property.Name}", $"no such field (known fields: {string.Join(", ", known.Where(k => k[0] != '$'))})");
             }
         }
 

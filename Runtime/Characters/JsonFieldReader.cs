@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace VoiceNpc.Characters
@@ -71,6 +72,16 @@ namespace VoiceNpc.Characters
             }
             if (index < minCount) Problem(here, $"at least {minCount} item{(minCount == 1 ? "" : "s")}, found {index}");
             return result;
+        }
+
+        /// <summary>A problem for every field of <paramref name="obj"/> not in <paramref name="known"/>: a typo must not pass silently.</summary>
+        public void RejectUnknown(JsonElement obj, string path, IReadOnlyCollection<string> known)
+        {
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (!known.Contains(property.Name))
+                    Problem($"{path}.{property.Name}", $"no such field (known fields: {string.Join(", ", known.Where(k => k[0] != '$'))})");
+            }
         }
 
         public bool IsObject(JsonElement value, string path)

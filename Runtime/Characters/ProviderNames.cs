@@ -22,5 +22,8 @@ namespace VoiceNpc.Characters
         public static IReadOnlyList<string> Stt { get; } = new[] { PocketSphinx, OpenAI, Deepgram, DeepgramPrerecorded };
         public static IReadOnlyList<string> Llm { get; } = new[] { Scripted, OpenAI };
         public static IReadOnlyList<string> Tts { get; } = new[] { Flite, OpenAI, ElevenLabs };
+
+        /// <summary>Whether a provider needs the network (and a key): a chain should not end on one.</summary>
+        public static bool IsCloud(string provider) => provider == OpenAI || provider == ElevenLabs || provider == Deepgram || provider == DeepgramPrerecorded;
     }
 }

@@ -35,6 +35,25 @@ namespace VoiceNpc.Conversation
 
         private AudioCache? _cache;
 
+        /// <summary>A copy of this catalog whose providers come out of <paramref name="interceptor"/>.</summary>
+        public ProviderCatalog Intercepted(IProviderInterceptor interceptor)
+        {
+            var copy = new ProviderCatalog { _cache = _cache };
+            foreach (var entry in _vad) copy._vad[entry.Key] = entry.Value;
+            foreach (var entry in _stt) copy._stt[entry.Key] = c => interceptor.Stt(entry.Key, entry.Value(c));
+            foreach (var entry in _llm) copy._llm[entry.Key] = c => interceptor.Llm(entry.Key, entry.Value(c));
+            foreach (var entry in _tts) copy._tts[entry.Key] = c => interceptor.Tts(entry.Key, entry.Value(c));
+            return copy;
+        }
+
+        /// <summary>The text-to-speech providers registered, by name.</summary>
+        public IReadOnlyCollection<string> TtsNames => _tts.Keys;
+
+        /// <summary>One voice on its own (previews, baking); the caller disposes it. Throws when the name is unknown or the provider cannot start.</summary>
+        public ITextToSpeech CreateTts(string name, CharacterDefinition character) =>
+            _tts.TryGetValue(name, out var create) ? create(character)
+                : throw new InvalidOperationException($"no text-to-speech provider named \"{name}\" is registered (registered: {string.Join(", ", _tts.Keys)})");
+
         public ConversationProviders Resolve(CharacterDefinition character, Func<TimeSpan> now)
         {
             var skipped = new List<ProviderFellBack>();

@@ -20,18 +20,7 @@ namespace VoiceNpc.Tests.EndToEnd
         [TearDown]
         public void RemoveOutput() => Directory.Delete(_output, true);
 
-        private static (int Code, string Out, string Err) Voicenpc(params string[] args)
-        {
-            string dll = Path.Combine(AppContext.BaseDirectory, "voicenpc.dll");
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            info.ArgumentList.Add(dll);
-            foreach (var a in args) info.ArgumentList.Add(a);
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(180_000)) { process.Kill(true); Assert.Fail("voicenpc did not finish in 3 minutes"); }
-            return (process.ExitCode, stdout.Result, stderr.Result);
-        }
+        private static (int Code, string Out, string Err) Voicenpc(params string[] args) => VoicenpcProcess.Run(args);
 
         [Test]
         public void TalkJsonAnswersEveryPlayerLineOfTheSample()

@@ -61,17 +61,10 @@ namespace VoiceNpc.Providers.OpenAI
             }
         }
 
-        /// <summary>The persona, the memory within its budget, the dialogue so far, the player's line.</summary>
+        /// <summary>The character's system prompt (with its memory), the dialogue so far unless memory holds it, the player's line.</summary>
         private List<ChatMessage> Messages(BrainRequest request)
         {
-            var system = new StringBuilder(request.Character.Persona);
-            system.Append("\nStay in character. Speak as you would aloud: one to three short sentences, no lists, no stage directions.");
-            if (request.Memory != null)
-            {
-                string memory = MemoryPrompt.Render(request.Memory, _options.MemoryTokenBudget);
-                if (memory.Length > 0) system.Append("\n\n").Append(memory);
-            }
-            var messages = new List<ChatMessage> { new SystemChatMessage(system.ToString()) };
+            var messages = new List<ChatMessage> { new SystemChatMessage(SystemPrompt.Build(request.Character, request.Memory, _options.MemoryTokenBudget)) };
             if (request.Memory == null)
             {
                 foreach (var turn in request.History)

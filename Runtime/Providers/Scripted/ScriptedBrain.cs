@@ -11,7 +11,8 @@ namespace VoiceNpc.Providers.Scripted
 {
     /// <summary>
     /// The offline brain: matches the player's line to one of the character's intents and answers with one of its
-    /// lines, rotating through them so repeats vary. Greetings answer a hello; "don't understand" lines answer the rest.
+    /// lines, rotating through them so repeats vary. Greetings answer a hello, a topic to deflect gets its deflection
+    /// line, "don't understand" lines answer the rest.
     /// Also every character's outage fallback, because it needs no network.
     /// </summary>
     public sealed class ScriptedBrain : ICharacterBrain
@@ -39,7 +40,9 @@ namespace VoiceNpc.Providers.Scripted
         public string ChooseLine(BrainRequest request)
         {
             var character = request.Character;
-            var intents = character.Intents.Concat(new[] { BuiltInIntents.Greeting }).ToList();
+            // Topics to deflect match like intents, so the offline brain steers away from them just as the prompt asks an LLM to.
+            var deflections = character.Prompt.Deflections.Select((d, i) => new Intent($"deflect-{i + 1}", d.Topics, new string[0], new[] { d.Line }));
+            var intents = character.Intents.Concat(deflections).Concat(new[] { BuiltInIntents.Greeting }).ToList();
             var match = new IntentMatcher(intents).Match(request.PlayerText);
             if (match == null)
             {

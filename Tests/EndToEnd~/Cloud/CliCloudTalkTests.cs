@@ -63,25 +63,17 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
 
         private (int Code, string Out, string Err) Talk(string deepgramKey, string openaiKey, string elevenKey, bool ownUrls = false)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"), "talk", "--character", CloudCharacter(ownUrls),
-                         "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
-                         "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") })
-                info.ArgumentList.Add(a);
-            info.Environment["DEEPGRAM_API_KEY"] = deepgramKey;
-            info.Environment["OPENAI_API_KEY"] = openaiKey;
-            info.Environment["ELEVENLABS_API_KEY"] = elevenKey;
+            var args = new[] { "talk", "--character", CloudCharacter(ownUrls),
+                "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
+                "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") };
+            var environment = new Dictionary<string, string?> { ["DEEPGRAM_API_KEY"] = deepgramKey, ["OPENAI_API_KEY"] = openaiKey, ["ELEVENLABS_API_KEY"] = elevenKey };
             if (!ownUrls)
             {
-                info.Environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
-                info.Environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
-                info.Environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
+                environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
+                environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
+                environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
             }
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(180_000)) { process.Kill(true); Assert.Fail("voicenpc talk did not finish in 3 minutes"); }
-            return (process.ExitCode, stdout.Result, stderr.Result);
+            return VoicenpcProcess.Run(args, environment);
         }
 
         [Test]

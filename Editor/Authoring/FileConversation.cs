@@ -8,7 +8,7 @@ using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
 using VoiceNpc.Timing;
 
-namespace VoiceNpc.Cli
+namespace VoiceNpc.Authoring
 {
     /// <summary>
     /// Holds a conversation whose player is a list of audio clips and whose speakers are a recording, in real time on

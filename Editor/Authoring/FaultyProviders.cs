@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using VoiceNpc.Brain;
+using VoiceNpc.Characters;
+using VoiceNpc.Conversation;
+using VoiceNpc.Providers;
+using VoiceNpc.Stt;
+using VoiceNpc.Tts;
+
+namespace VoiceNpc.Authoring
+{
+    /// <summary>Puts the rehearsed faults into the providers a catalog creates; the others pass through untouched.</summary>
+    internal sealed class FaultInjector : IProviderInterceptor
+    {
+        private readonly IReadOnlyDictionary<string, ProviderFault> _faults;
+
+        public FaultInjector(IEnumerable<RehearsalFault> faults)
+        {
+            var map = new Dictionary<string, ProviderFault>(StringComparer.OrdinalIgnoreCase);
+            foreach (var f in faults) map[f.Provider] = f.Kind;
+            _faults = map;
+        }
+
+        public ISpeechToText Stt(string name, ISpeechToText provider) => _faults.TryGetValue(name, out var f) ? new FaultySpeechToText(provider, f) : provider;
+        public ICharacterBrain Llm(string name, ICharacterBrain provider) => _faults.TryGetValue(name, out var f) ? new FaultyBrain(provider, f) : provider;
+        public ITextToSpeech Tts(string name, ITextToSpeech provider) => _faults.TryGetValue(name, out var f) ? new FaultyVoice(provider, f) : provider;
+
+        /// <summary>A stream that fails as rehearsed: before its first item, or right after it (mid-stream).</summary>
+        public static async IAsyncEnumerable<T> Fail<T>(Func<IAsyncEnumerable<T>> stream, string provider, ProviderFault fault)
+        {
+            if (fault != ProviderFault.MidStream) throw Failure(provider, fault);
+            await foreach (var item in stream().ConfigureAwait(false))
+            {
+                yield return item;
+                throw Failure(provider, ProviderFault.MidStream);
+            }
+        }
+
+        /// <summary>The failure a rehearsed fault raises, worded as a provider's own.</summary>
+        public static ProviderException Failure(string provider, ProviderFault fault) => new ProviderException(provider, fault switch
+        {
+            ProviderFault.Handshake => "HTTP 401: the request was refused (rehearsed handshake failure)",
+            ProviderFault.MidStream => "the connection dropped mid-stream (rehearsed)",
+            _ => "no connection: the service is unreachable (rehearsed outage)",
+        });
+    }
+
+    /// <summary>A recogniser that fails as rehearsed: at the start of an utterance, or after its first audio.</summary>
+    internal sealed class FaultySpeechToText : ISpeechToText
+    {
+        private readonly ISpeechToText _inner;
+        private readonly ProviderFault _fault;
+
+        public FaultySpeechToText(ISpeechToText inner, ProviderFault fault)
+        {
+            _inner = inner;
+            _fault = fault;
+        }
+
+        public string Name => _inner.Name;
+        public Task PrepareAsync(RecognitionContext context, CancellationToken cancellationToken) => _inner.PrepareAsync(context, cancellationToken);
+
+        public async Task<ISpeechRecognitionStream> StartAsync(ISpeechRecognitionEvents events, CancellationToken cancellationToken)
+        {
+            if (_fault != ProviderFault.MidStream) throw FaultInjector.Failure(Name, _fault);
+            return new DroppingStream(await _inner.StartAsync(events, cancellationToken).ConfigureAwait(false), Name);
+        }
+
+        public void Dispose() => _inner.Dispose();
+
+        /// <summary>Takes the first 200 ms of audio, then fails.</summary>
+        private sealed class DroppingStream : ISpeechRecognitionStream
+        {
+            private readonly ISpeechRecognitionStream _inner;
+            private readonly string _name;
+            private int _samples;
+
+            public DroppingStream(ISpeechRecognitionStream inner, string name)
+            {
+                _inner = inner;
+                _name = name;
+            }
+
+            public ValueTask WriteAsync(ReadOnlyMemory<short> pcm, CancellationToken cancellationToken)
+            {
+                _samples += pcm.Length;
+                if (_samples > Audio.AudioFormat.SampleRate / 5) throw FaultInjector.Failure(_name, ProviderFault.MidStream);
+                return _inner.WriteAsync(pcm, cancellationToken);
+            }
+
+            public Task<Transcript> FinalizeAsync(CancellationToken cancellationToken) => throw FaultInjector.Failure(_name, ProviderFault.MidStream);
+
+            public void Dispose() => _inner.Dispose();
+        }
+    }
+
+    /// <summary>A brain that fails as rehearsed: before its first word, or after it.</summary>
+    internal sealed class FaultyBrain : ICharacterBrain
+    {
+        private readonly ICharacterBrain _inner;
+        private readonly ProviderFault _fault;
+
+        public FaultyBrain(ICharacterBrain inner, ProviderFault fault)
+        {
+            _inner = inner;
+            _fault = fault;
+        }
+
+        public string Name => _inner.Name;
+
+        public IAsyncEnumerable<string> StreamReplyAsync(BrainRequest request, CancellationToken cancellationToken) =>
+            FaultInjector.Fail(() => _inner.StreamReplyAsync(request, cancellationToken), Name, _fault);
+
+        public void Dispose() => _inner.Dispose();
+    }
+
+    /// <summary>A voice that fails as rehearsed: before any audio, or after the first chunk of a line.</summary>
+    internal sealed class FaultyVoice : ITextToSpeech
+    {
+        private readonly ITextToSpeech _inner;
+        private readonly ProviderFault _fault;
+
+        public FaultyVoice(ITextToSpeech inner, ProviderFault fault)
+        {
+            _inner = inner;
+            _fault = fault;
+        }
+
+        public string Name => _inner.Name;
+
+        public IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, CancellationToken cancellationToken) =>
+            FaultInjector.Fail(() => _inner.SynthesizeAsync(text, voice, cancellationToken), Name, _fault);
+
+        public void Dispose() => _inner.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using VoiceNpc.Characters;
+
+namespace VoiceNpc.Authoring
+{
+    /// <summary>A suggestion for each kind of problem the loader reports: the nearest known name for a typo, the fix for the rest.</summary>
+    internal static class Hints
+    {
+        public static string For(CharacterProblem problem)
+        {
+            string expected = problem.Expected;
+            var known = Regex.Match(expected, @"known fields: (?<list>[^)]*)\)");
+            if (known.Success) return DidYouMean(LastSegment(problem.JsonPath), Split(known.Groups["list"].Value)) ?? "remove it, or check its spelling against the schema";
+            var choice = Regex.Match(expected, @"one of (?<list>.*), found ""(?<found>[^""]*)""");
+            if (choice.Success) return DidYouMean(choice.Groups["found"].Value, Split(choice.Groups["list"].Value)) ?? "pick one of the listed names";
+            if (expected.StartsWith("a value (the field is required)")) return $"add \"{LastSegment(problem.JsonPath)}\"; `voicenpc characters new` writes a complete file to copy from";
+            if (expected.StartsWith("a voice for")) return "add an entry under \"voices\" for that provider, e.g. \"flite\": {\"voice\": \"awb\"}, or take the provider out of the chain";
+            if (expected.StartsWith("a number from")) return "keep it inside the range; delete the field to use the default";
+            if (expected.StartsWith("well-formed JSON")) return "look for a missing comma or quote just before that position";
+            if (expected.StartsWith("a non-empty string")) return "write the line, or delete the empty entry";
+            if (expected.StartsWith("a unique intent id")) return "rename one of the two intents";
+            return "";
+        }
+
+        /// <summary>The known name within two edits of <paramref name="found"/>, as "did you mean …?"; null when none is close.</summary>
+        public static string? DidYouMean(string found, IEnumerable<string> known)
+        {
+            var best = known.Select(k => (Name: k, Distance: Distance(found.ToLowerInvariant(), k.ToLowerInvariant())))
+                .Where(k => k.Distance <= (found.Length <= 3 ? 1 : 2)).OrderBy(k => k.Distance).FirstOrDefault();
+            return best.Name == null ? null : $"did you mean \"{best.Name}\"?";
+        }
+
+        private static IEnumerable<string> Split(string list) => list.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0);
+
+        private static string LastSegment(string jsonPath)
+        {
+            int dot = jsonPath.LastIndexOf('.');
+            return dot < 0 ? jsonPath : jsonPath.Substring(dot + 1);
+        }
+
+        /// <summary>Levenshtein distance.</summary>
+        private static int Distance(string a, string b)
+        {
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (int i = 1; i <= a.Length; i++)
+            {
+                var current = new int[b.Length + 1];
+                current[0] = i;
+                for (int j = 1; j <= b.Length; j++)
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+            return previous[b.Length];
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NUnit.Framework;
+using VoiceNpc.Authoring;
+using VoiceNpc.Tests.Support;
+
+namespace VoiceNpc.Tests.Editor
+{
+    /// <summary>
+    /// A corpus of broken characters (the sample with one thing wrong each): the validator names the place, says what
+    /// was expected and hints at the fix; the published schema rejects what it can express and accepts the sample.
+    /// </summary>
+    public class CharacterValidatorTests
+    {
+        /// <summary>A broken variant of the sample: the edit, where the finding must be, words of its message and hint, and whether the schema can see it.</summary>
+        public sealed record Case(string Name, Action<JsonObject> Break, string Path, string Expected, string Hint, IssueSeverity Severity = IssueSeverity.Error, bool SchemaSees = true)
+        {
+            public override string ToString() => Name;
+        }
+
+        public static IEnumerable<Case> Corpus() => new[]
+        {
+            new Case("misspelt field", c => { c["personna"] = "x"; }, "$.personna", "no such field", "did you mean \"persona\"?"),
+            new Case("unknown provider", c => { c["fallbacks"]!["tts"] = new JsonArray("fliet"); }, "$.fallbacks.tts[0]", "one of flite, openai, elevenlabs", "did you mean \"flite\"?"),
+            new Case("no voice for a chained provider", c => { c["fallbacks"]!["tts"] = new JsonArray("elevenlabs", "flite"); }, "$.voices", "a voice for \"elevenlabs\"", "add an entry under \"voices\"", SchemaSees: false),
+            new Case("empty filler", c => { c["fillers"] = new JsonArray("   "); }, "$.fillers[0]", "a non-empty string", "write the line"),
+            new Case("missing greetings", c => { c.Remove("greetings"); }, "$.greetings", "a value (the field is required)", "characters new"),
+            new Case("no intents", c => { c["intents"] = new JsonArray(); }, "$.intents", "at least 1 intent", ""),
+            new Case("thinking budget out of range", c => { c["turnTaking"]!["thinkingBudgetSeconds"] = 0.05; }, "$.turnTaking.thinkingBudgetSeconds", "a number from 0.1 to 30", "delete the field to use the default"),
+            new Case("reply length out of range", c => { c["prompt"]!["maxReplySentences"] = 0; }, "$.prompt.maxReplySentences", "a number from 1 to 10", "range"),
+            new Case("deflection without a line", c => { c["prompt"]!["deflect"]![0]!.AsObject().Remove("line"); }, "$.prompt.deflect[0].line", "a value (the field is required)", "add \"line\""),
+            new Case("bad id", c => { c["id"] = "brenna the smith"; }, "$.id", "letters, digits", ""),
+            new Case("thinking budget hardly above the VAD stop", c => { c["turnTaking"]!["thinkingBudgetSeconds"] = 0.3; }, "$.turnTaking.thinkingBudgetSeconds", "a thinking budget of at least 0.5 s", "a filler plays over almost every reply", IssueSeverity.Warning, SchemaSees: false),
+            new Case("thinking budget too long", c => { c["turnTaking"]!["thinkingBudgetSeconds"] = 5; }, "$.turnTaking.thinkingBudgetSeconds", "at most 3 s", "1.5 s", IssueSeverity.Warning, SchemaSees: false),
+            new Case("chain ends in the cloud", c => { c["fallbacks"]!["llm"] = new JsonArray("openai"); }, "$.fallbacks.llm", "an embedded provider last", "end the chain with scripted", IssueSeverity.Warning, SchemaSees: false),
+        };
+
+        private static JsonObject Sample() => JsonNode.Parse(File.ReadAllText(RepoPaths.BlacksmithCharacter))!.AsObject();
+
+        [Test]
+        public void TheSampleHasNoFindings() =>
+            Assert.That(CharacterValidator.ValidateFile(RepoPaths.BlacksmithCharacter), Is.Empty);
+
+        [TestCaseSource(nameof(Corpus))]
+        public void EachBrokenFileIsNamedWhereItIsBrokenWithAHint(Case broken)
+        {
+            var json = Sample();
+            broken.Break(json);
+            var issues = CharacterValidator.Validate(json.ToJsonString(), "broken.character.json");
+            var issue = issues.FirstOrDefault(i => i.JsonPath == broken.Path && i.Expected.Contains(broken.Expected));
+            Assert.That(issue, Is.Not.Null, $"expected a finding at {broken.Path} (\"{broken.Expected}\"); got:\n{string.Join("\n", issues)}");
+            Assert.That(issue!.Severity, Is.EqualTo(broken.Severity));
+            Assert.That(issue.Hint, Does.Contain(broken.Hint));
+            Assert.That(issue.File, Is.EqualTo("broken.character.json"));
+            Assert.That(CharacterValidator.HasErrors(issues), Is.EqualTo(broken.Severity == IssueSeverity.Error));
+        }
+
+        [Test]
+        public void MalformedJsonIsPlacedByLineWithAHint()
+        {
+            var issue = CharacterValidator.Validate("{\n  \"id\": \"x\"\n  \"displayName\": \"y\"\n}", "bad.character.json").Single();
+            Assert.That(issue.JsonPath, Is.EqualTo("line 3, byte 3"));
+            Assert.That(issue.Expected, Does.StartWith("well-formed JSON"));
+            Assert.That(issue.Hint, Does.Contain("missing comma"));
+        }
+
+        [Test]
+        public void ThePublishedSchemaAcceptsTheSampleAndRejectsWhatItCanSee()
+        {
+            var schema = JsonSchema.FromJsonAsync(CharacterSchema.Text).GetAwaiter().GetResult();
+            Assert.That(schema.Validate(File.ReadAllText(RepoPaths.BlacksmithCharacter)), Is.Empty, "the sample is valid");
+            Assert.That(schema.Validate(CharacterTemplate.Create("new-one", "New One", "character.schema.json")), Is.Empty, "a new character is valid");
+            foreach (var broken in Corpus().Where(c => c.SchemaSees))
+            {
+                var json = Sample();
+                broken.Break(json);
+                Assert.That(schema.Validate(json.ToJsonString()), Is.Not.Empty, $"the schema lets through: {broken.Name}");
+            }
+        }
+
+        [Test]
+        public void TheSchemaFileInTheRepositoryIsTheOneTheLibraryPublishes() =>
+            Assert.That(File.ReadAllText(Path.Combine(RepoPaths.Root, "Editor", "Authoring", CharacterSchema.FileName)), Is.EqualTo(CharacterSchema.Text));
+    }
+}
