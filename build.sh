@@ -19,10 +19,14 @@ install_packages() {
   for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
   command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
   command -v npm >/dev/null 2>&1 && missing=${missing/ npm/}
-  [ -z "$missing" ] && return
-  echo "==> installing:$missing"
+  # The studio's browser tests drive Debian's Chromium through Playwright (no browser download); its recommends are not needed.
+  local browser=""
+  dpkg -s chromium >/dev/null 2>&1 || browser="chromium"
+  [ -z "$missing$browser" ] && return
+  echo "==> installing:$missing $browser"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  [ -z "$missing" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  [ -z "$browser" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $browser >/dev/null
 }
 
 fetch_vad_model() {

@@ -5,22 +5,17 @@ using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
-using VoiceNpc.Providers.Flite;
 using VoiceNpc.Timing;
-using VoiceNpc.Tts;
 
 namespace VoiceNpc.Authoring
 {
     /// <summary>
     /// Rehearses a short conversation while chosen providers fail, in real time, with the character's own chains:
-    /// the player's lines are spoken by a Flite voice into the virtual microphone, the rehearsed faults are put into
+    /// the player's lines are spoken by <see cref="PlayerVoice"/> into the virtual microphone, the rehearsed faults are put into
     /// the named providers, and the report says turn by turn who answered and what the player heard (fillers too).
     /// </summary>
     public static class OutageRehearsal
     {
-        /// <summary>The player's voice: a Flite voice the recognisers understand well.</summary>
-        public const string PlayerVoice = "kal16";
-
         /// <summary>Lines to rehearse with when none are given: the first example of each of the character's first intents.</summary>
         public static IReadOnlyList<string> DefaultLines(CharacterDefinition character) =>
             character.Intents.Where(i => i.Examples.Count > 0).Select(i => i.Examples[0]).Take(3).DefaultIfEmpty("hello").ToList();
@@ -30,13 +25,7 @@ namespace VoiceNpc.Authoring
         {
             if (playerLines.Count == 0) throw new ArgumentException("give at least one player line", nameof(playerLines));
             var clips = new List<short[]>();
-            using (var flite = new FliteTextToSpeech())
-                foreach (var line in playerLines)
-                {
-                    var chunks = new List<SpeechChunk>();
-                    await foreach (var chunk in flite.SynthesizeAsync(line, new VoiceSettings(PlayerVoice), cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
-                    clips.Add(SpeechChunks.Join(chunks).Samples);
-                }
+            foreach (var line in playerLines) clips.Add(await PlayerVoice.SpeakAsync(line, cancellationToken).ConfigureAwait(false));
             var errors = new List<string>();
             var conversation = new FileConversation(character, catalog.Intercepted(new FaultInjector(faults)), new SystemClock());
             conversation.EventSeen += e =>

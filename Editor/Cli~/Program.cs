@@ -12,6 +12,7 @@ namespace VoiceNpc.Cli
             root.Subcommands.Add(TalkCommand.Create());
             root.Subcommands.Add(DevicesCommand.Create());
             root.Subcommands.Add(CharactersCommand.Create());
+            root.Subcommands.Add(StudioCommand.Create());
             root.Subcommands.Add(MemoryCommand.Create());
             root.Subcommands.Add(TraceCommand.Create());
             root.Subcommands.Add(FakeCloudCommand.Create());

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using VoiceNpc.Characters;
+using VoiceNpc.Providers.Flite;
+using VoiceNpc.Tts;
+
+namespace VoiceNpc.Authoring
+{
+    /// <summary>A typed player line turned into speech for the virtual microphone, so rehearsals and text chat go through the real recogniser.</summary>
+    public static class PlayerVoice
+    {
+        /// <summary>The player's voice: a Flite voice the recognisers understand well.</summary>
+        public const string Voice = "kal16";
+
+        public static async Task<short[]> SpeakAsync(string line, CancellationToken cancellationToken)
+        {
+            using var flite = new FliteTextToSpeech();
+            var chunks = new List<SpeechChunk>();
+            await foreach (var chunk in flite.SynthesizeAsync(line, new VoiceSettings(Voice), cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
+            return SpeechChunks.Join(chunks).Samples;
+        }
+    }
+}
