@@ -5,7 +5,7 @@ using VoiceNpc.Authoring;
 using VoiceNpc.Characters;
 using VoiceNpc.Tests.Support;
 
-namespace VoiceNpc.Tests.Editor
+namespace VoiceNpc.Tests.Authoring
 {
     /// <summary>Saving a character never loses an edit: invalid content and stale files are refused, the replace is atomic with a backup.</summary>
     public class CharacterDocumentTests

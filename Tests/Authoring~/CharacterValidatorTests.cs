@@ -8,7 +8,7 @@ using NUnit.Framework;
 using VoiceNpc.Authoring;
 using VoiceNpc.Tests.Support;
 
-namespace VoiceNpc.Tests.Editor
+namespace VoiceNpc.Tests.Authoring
 {
     /// <summary>
     /// A corpus of broken characters (the sample with one thing wrong each): the validator names the place, says what

@@ -10,7 +10,7 @@ using VoiceNpc.Characters;
 using VoiceNpc.Providers;
 using VoiceNpc.Tests.Support;
 
-namespace VoiceNpc.Tests.Editor
+namespace VoiceNpc.Tests.Authoring
 {
     /// <summary>Voice preview on the embedded voice, and baking every filler and scripted line into the audio cache.</summary>
     public class VoiceAndBakeTests

@@ -7,7 +7,7 @@ using VoiceNpc.Conversation;
 using VoiceNpc.Providers.Scripted;
 using VoiceNpc.Tests.Support;
 
-namespace VoiceNpc.Tests.Editor
+namespace VoiceNpc.Tests.Authoring
 {
     /// <summary>The prompt builder: every part of the character's prompt section in the text, in order, and its token count.</summary>
     public class PromptPreviewTests
