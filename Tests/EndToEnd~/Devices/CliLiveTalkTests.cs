@@ -74,5 +74,22 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             Assert.That(turns[0].GetProperty("npc_text").GetString(), Does.Contain("twenty gold"));
             Assert.That(turns[0].GetProperty("interrupted").GetBoolean(), Is.False);
         }
+
+        [Test]
+        public void PreviewVoicePlaysTheWholeLineOnTheSpeakers()
+        {
+            string speakers = PulseAudioRig.Speakers, microphone = PulseAudioRig.Microphone;
+            using var probe = new DeviceProbe(new SystemClock(), "Monitor of " + speakers, microphone);
+            using var process = Process.Start(Voicenpc("characters", "preview-voice", RepoPaths.BlacksmithCharacter, "--line", "Mind the sparks, traveller.",
+                "--play", "--playback-device", speakers, "--json"))!;
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.That(process.ExitCode, Is.Zero, process.StandardError.ReadToEnd());
+            double seconds = JsonDocument.Parse(stdout).RootElement.GetProperty("seconds").GetDouble();
+            // The command returns once the device reports every sample played; the speakers' monitor heard the line.
+            PulseAudioRig.WaitUntil(() => probe.VoicedSpan(0, int.MaxValue).First >= 0, "the line on the speakers");
+            var (first, last) = probe.VoicedSpan(0, int.MaxValue);
+            Assert.That((last - first) / (double)AudioFormat.SampleRate, Is.EqualTo(seconds).Within(0.5), "the whole line, not a part of it");
+        }
     }
 }
