@@ -34,11 +34,19 @@ namespace VoiceNpc.Authoring
         public static CharacterDocument Open(string path)
         {
             var bytes = File.ReadAllBytes(path);
-            return new CharacterDocument(path, Encoding.UTF8.GetString(bytes), StampOf(bytes));
+            return new CharacterDocument(path, Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), StampOf(bytes));
         }
 
         /// <summary>Writes <paramref name="text"/> if it is valid and the file is as loaded; <paramref name="expectedStamp"/> overrides the loaded stamp (a browser's copy).</summary>
         public void Save(string text, string? expectedStamp = null)
+        {
+            lock (SaveGate) SaveLocked(text, expectedStamp);
+        }
+
+        /// <summary>One save at a time in this process, so two editors cannot both pass the "changed on disk" check before either writes.</summary>
+        private static readonly object SaveGate = new object();
+
+        private void SaveLocked(string text, string? expectedStamp)
         {
             var issues = CharacterValidator.Validate(text, Path);
             if (CharacterValidator.HasErrors(issues)) throw new CharacterSaveException(Path, "the content is not a valid character", issues);

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace VoiceNpc.Authoring
@@ -15,7 +16,8 @@ namespace VoiceNpc.Authoring
         {
             get
             {
-                using var stream = typeof(CharacterSchema).Assembly.GetManifestResourceStream("VoiceNpc.Authoring." + FileName)!;
+                using var stream = typeof(CharacterSchema).Assembly.GetManifestResourceStream("VoiceNpc.Authoring." + FileName)
+                    ?? throw new InvalidOperationException($"the schema is embedded only by the dotnet build; in Unity read Editor/Authoring/{FileName} from the package");
                 using var reader = new StreamReader(stream);
                 return reader.ReadToEnd();
             }

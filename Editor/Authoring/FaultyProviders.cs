@@ -25,7 +25,9 @@ namespace VoiceNpc.Authoring
 
         public ISpeechToText Stt(string name, ISpeechToText provider) => _faults.TryGetValue(name, out var f) ? new FaultySpeechToText(provider, f) : provider;
         public ICharacterBrain Llm(string name, ICharacterBrain provider) => _faults.TryGetValue(name, out var f) ? new FaultyBrain(provider, f) : provider;
-        public ITextToSpeech Tts(string name, ITextToSpeech provider) => _faults.TryGetValue(name, out var f) ? new FaultyVoice(provider, f) : provider;
+        public ITextToSpeech Tts(string name, ITextToSpeech provider) =>
+            !_faults.TryGetValue(name, out var f) ? provider
+            : provider is IStreamingInputSpeech streaming ? new FaultyStreamingVoice(streaming, f) : new FaultyVoice(provider, f);
 
         /// <summary>A stream that fails as rehearsed: before its first item, or right after it (mid-stream).</summary>
         public static async IAsyncEnumerable<T> Fail<T>(Func<IAsyncEnumerable<T>> stream, string provider, ProviderFault fault)
@@ -38,7 +40,10 @@ namespace VoiceNpc.Authoring
             }
         }
 
-        /// <summary>The failure a rehearsed fault raises, worded as a provider's own.</summary>
+        /// <summary>
+        /// The failure a rehearsed fault raises, worded as a provider's own. An outage fails at once, as a refused
+        /// connection does (a network that swallows packets would add the provider's attempt timeout).
+        /// </summary>
         public static ProviderException Failure(string provider, ProviderFault fault) => new ProviderException(provider, fault switch
         {
             ProviderFault.Handshake => "HTTP 401: the request was refused (rehearsed handshake failure)",
@@ -134,5 +139,56 @@ namespace VoiceNpc.Authoring
             FaultInjector.Fail(() => _inner.SynthesizeAsync(text, voice, cancellationToken), Name, _fault);
 
         public void Dispose() => _inner.Dispose();
+    }
+
+    /// <summary>
+    /// A voice that takes streamed input (a reply over one socket) failing as rehearsed: refused when the stream
+    /// opens, or cut after the stream's first audio, so the rehearsal goes through the same recovery as the game.
+    /// </summary>
+    internal sealed class FaultyStreamingVoice : IStreamingInputSpeech
+    {
+        private readonly IStreamingInputSpeech _inner;
+        private readonly ProviderFault _fault;
+
+        public FaultyStreamingVoice(IStreamingInputSpeech inner, ProviderFault fault)
+        {
+            _inner = inner;
+            _fault = fault;
+        }
+
+        public string Name => _inner.Name;
+
+        public IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, CancellationToken cancellationToken) =>
+            FaultInjector.Fail(() => _inner.SynthesizeAsync(text, voice, cancellationToken), Name, _fault);
+
+        public async Task<ISpeechInputStream> OpenStreamAsync(VoiceSettings voice, CancellationToken cancellationToken)
+        {
+            if (_fault != ProviderFault.MidStream) throw FaultInjector.Failure(Name, _fault);
+            return new DroppingStream(await _inner.OpenStreamAsync(voice, cancellationToken).ConfigureAwait(false), Name);
+        }
+
+        public void Dispose() => _inner.Dispose();
+
+        /// <summary>Passes the text on; the audio stops with a failure after its first chunk.</summary>
+        private sealed class DroppingStream : ISpeechInputStream
+        {
+            private readonly ISpeechInputStream _inner;
+            private readonly string _name;
+
+            public DroppingStream(ISpeechInputStream inner, string name)
+            {
+                _inner = inner;
+                _name = name;
+            }
+
+            public int ClausesSpoken => _inner.ClausesSpoken;
+            public Task SendAsync(string clause, CancellationToken cancellationToken) => _inner.SendAsync(clause, cancellationToken);
+            public Task CompleteAsync(CancellationToken cancellationToken) => _inner.CompleteAsync(cancellationToken);
+
+            public IAsyncEnumerable<SpeechChunk> ReadAudioAsync(CancellationToken cancellationToken) =>
+                FaultInjector.Fail(() => _inner.ReadAudioAsync(cancellationToken), _name, ProviderFault.MidStream);
+
+            public void Dispose() => _inner.Dispose();
+        }
     }
 }

@@ -19,6 +19,7 @@ namespace VoiceNpc.Authoring
             if (expected.StartsWith("a value (the field is required)")) return $"add \"{LastSegment(problem.JsonPath)}\"; `voicenpc characters new` writes a complete file to copy from";
             if (expected.StartsWith("a voice for")) return "add an entry under \"voices\" for that provider, e.g. \"flite\": {\"voice\": \"awb\"}, or take the provider out of the chain";
             if (expected.StartsWith("a number from")) return "keep it inside the range; delete the field to use the default";
+            if (expected.StartsWith("a whole number")) return "no decimals here";
             if (expected.StartsWith("well-formed JSON")) return "look for a missing comma or quote just before that position";
             if (expected.StartsWith("a non-empty string")) return "write the line, or delete the empty entry";
             if (expected.StartsWith("a unique intent id")) return "rename one of the two intents";

@@ -25,20 +25,24 @@ namespace VoiceNpc.Studio
                 files.Open(name) is CharacterDocument d ? Results.Json(new { name, text = d.Text, stamp = d.Stamp, issues = d.Issues }) : Results.NotFound(new { error = $"no character file {name}" }));
             app.MapPost("/api/characters", (NewCharacterRequest request) =>
             {
+                if (string.IsNullOrWhiteSpace(request.Id)) return StudioResults.Missing("id");
                 string name = request.Id + CharacterLoader.FileSuffix;
                 if (files.PathOf(name) is not string path) return Results.BadRequest(new { error = "the id may use letters, digits, '-', '_' and '.' only" });
                 try
                 {
-                    var document = CharacterDocument.Create(path, CharacterTemplate.Create(request.Id, request.DisplayName.Trim().Length > 0 ? request.DisplayName : request.Id));
+                    var document = CharacterDocument.Create(path, CharacterTemplate.Create(request.Id, string.IsNullOrWhiteSpace(request.DisplayName) ? request.Id : request.DisplayName!.Trim()));
                     return Results.Json(new { name, text = document.Text, stamp = document.Stamp, issues = document.Issues }, statusCode: StatusCodes.Status201Created);
                 }
                 catch (CharacterSaveException e) { return e.Issues.Count > 0 ? StudioResults.Invalid(e.Message, e.Issues) : Results.Conflict(new { error = e.Message }); }
             });
-            app.MapPost("/api/validate", (TextRequest request) => Results.Json(new { issues = CharacterValidator.Validate(request.Text, "editor") }));
+            app.MapPost("/api/validate", (TextRequest request) =>
+                request.Text == null ? StudioResults.Missing("text") : Results.Json(new { issues = CharacterValidator.Validate(request.Text, "editor") }));
             app.MapPut("/api/characters/{name}", (string name, SaveRequest request) =>
             {
                 var document = files.Open(name);
                 if (document == null) return Results.NotFound(new { error = $"no character file {name}" });
+                if (request.Text == null) return StudioResults.Missing("text");
+                if (string.IsNullOrEmpty(request.Stamp)) return StudioResults.Missing("stamp");
                 try
                 {
                     document.Save(request.Text, request.Stamp);

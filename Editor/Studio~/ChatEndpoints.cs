@@ -14,7 +14,7 @@ namespace VoiceNpc.Studio
     /// <summary>
     /// Chat with the character: each turn runs the whole pipeline (VAD, recogniser, brain, voice) on the player's line,
     /// typed (spoken by <see cref="PlayerVoice"/>) or recorded in the browser, and answers with the reply's audio
-    /// and the turn's latency waterfall. A session keeps the dialogue, so the character remembers earlier turns.
+    /// and the turn's latency waterfall. A session keeps the dialogue per character, so it remembers earlier turns.
     /// </summary>
     internal static class ChatEndpoints
     {
@@ -33,7 +33,7 @@ namespace VoiceNpc.Studio
                     else return Results.BadRequest(new { error = "say something: type a line or record one" });
                 }
                 catch (Exception e) when (e is AudioFileException || e is FormatException) { return Results.BadRequest(new { error = e.Message }); }
-                var memory = sessions.GetOrAdd(request.Session, _ => new ConversationMemory());
+                var memory = sessions.GetOrAdd($"{request.Session ?? "default"}/{character!.Id}", _ => new ConversationMemory());
                 var conversation = new FileConversation(character!, options.Catalog(), new SystemClock()) { Memory = memory };
                 var results = await conversation.RunAsync(new[] { clip }, null, cancellationToken);
                 if (results.Count == 0) return Results.Json(new { player_text = "", npc_text = "", note = "no speech was heard in the recording" });

@@ -23,6 +23,8 @@ namespace VoiceNpc.Studio
             {
                 var (character, error) = StudioResults.Parse(request.Text);
                 if (error != null) return error;
+                if (request.Provider == null) return StudioResults.Missing("provider");
+                if (request.Line == null) return StudioResults.Missing("line");
                 try
                 {
                     var speech = await VoicePreview.SynthesizeAsync(character!, request.Provider, request.Line, options.Catalog(), cancellationToken);

@@ -14,8 +14,11 @@ namespace VoiceNpc.Studio
         public static IResult Failed(string error) => Results.Json(new { error }, statusCode: StatusCodes.Status502BadGateway);
 
         /// <summary>The character in the editor's text, or the 422 to answer with.</summary>
-        public static (CharacterDefinition? Character, IResult? Error) Parse(string text)
+        public static IResult Missing(string field) => Results.BadRequest(new { error = $"the request needs \"{field}\"" });
+
+        public static (CharacterDefinition? Character, IResult? Error) Parse(string? text)
         {
+            if (text == null) return (null, Missing("text"));
             try { return (CharacterLoader.Parse(text, "editor"), null); }
             catch (CharacterLoadException) { return (null, Invalid("the character has errors; fix them first", CharacterValidator.Validate(text, "editor"))); }
         }

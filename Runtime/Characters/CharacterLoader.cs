@@ -45,6 +45,7 @@ namespace VoiceNpc.Characters
         public static CharacterDefinition Parse(string json, string file)
         {
             var problems = new List<CharacterProblem>();
+            json = json.TrimStart('\uFEFF');   // a byte-order mark some editors write
             JsonDocument document;
             try
             {
@@ -184,8 +185,8 @@ namespace VoiceNpc.Characters
             reader.RejectUnknown(m, path, MemoryFields);
             return new MemorySettings
             {
-                MaxTurns = (int)reader.Number(m, "maxTurns", path, defaults.MaxTurns, 1, 500),
-                MaxSummaryCharacters = (int)reader.Number(m, "maxSummaryCharacters", path, defaults.MaxSummaryCharacters, 0, 100_000),
+                MaxTurns = reader.Integer(m, "maxTurns", path, defaults.MaxTurns, 1, 500),
+                MaxSummaryCharacters = reader.Integer(m, "maxSummaryCharacters", path, defaults.MaxSummaryCharacters, 0, 100_000),
             };
         }
 

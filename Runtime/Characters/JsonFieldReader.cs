@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -46,6 +47,14 @@ namespace VoiceNpc.Characters
             double number = value.GetDouble();
             if (number < min || number > max) { Problem($"{path}.{name}", $"a number from {min} to {max}, found {number}"); return fallback; }
             return number;
+        }
+
+        /// <summary>A whole number in range (2.5 is a problem, not 2).</summary>
+        public int Integer(JsonElement obj, string name, string path, int fallback, int min, int max)
+        {
+            double number = Number(obj, name, path, fallback, min, max);
+            if (number != Math.Floor(number)) { Problem($"{path}.{name}", $"a whole number from {min} to {max}, found {number}"); return fallback; }
+            return (int)number;
         }
 
         public double? OptionalNumber(JsonElement obj, string name, string path, double min, double max)

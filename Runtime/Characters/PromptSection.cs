@@ -19,7 +19,7 @@ namespace VoiceNpc.Characters
             {
                 WorldFacts = reader.Strings(p, "worldFacts", path, minCount: 0),
                 SpeakingStyle = reader.String(p, "speakingStyle", path, required: false),
-                MaxReplySentences = (int)reader.Number(p, "maxReplySentences", path, defaults.MaxReplySentences, 1, 10),
+                MaxReplySentences = reader.Integer(p, "maxReplySentences", path, defaults.MaxReplySentences, 1, 10),
                 Rules = reader.Strings(p, "rules", path, minCount: 0),
                 Deflections = ReadDeflections(reader, p),
             };

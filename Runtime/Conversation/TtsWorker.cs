@@ -86,7 +86,7 @@ namespace VoiceNpc.Conversation
             }
             try { await reply.SendAsync(clause).ConfigureAwait(false); }
             catch (OperationCanceledException) when (turn.IsCancelled) { }
-            catch (Exception e) { await RecoverAsync(turn, reply, e, clause).ConfigureAwait(false); }
+            catch (Exception e) { await RecoverAsync(turn, reply, e, null).ConfigureAwait(false); }   // the clause is among the unspoken ones
         }
 
         private async Task FinishStreamAsync(TurnContext turn)

@@ -85,7 +85,7 @@ namespace VoiceNpc.Conversation
             _stt = new TrackedChannel<SttInput>(SttQueueFrames + 64, _clock.Work);
             _replies = new TrackedChannel<ReplyRequest>(4, _clock.Work);
             var clauses = new TrackedChannel<ClauseItem>(64, _clock.Work);
-            var playback = Channel.CreateBounded<PlaybackItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+            var playback = Channel.CreateBounded<PlaybackItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = false });   // the TTS worker and a streamed reply's reader
 
             var vad = new VadChain(_providers.Vad, _events);
             _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt, playback.Reader, fillers, Memory);

@@ -11,7 +11,7 @@ namespace VoiceNpc.Tts
     /// </summary>
     public interface IStreamingInputSpeech : ITextToSpeech
     {
-        /// <summary>Opens a stream for one reply in <paramref name="voice"/>; cancelling the token later closes it.</summary>
+        /// <summary>Opens a stream for one reply in <paramref name="voice"/>; the token covers the handshake (cancelling the read closes the stream).</summary>
         Task<ISpeechInputStream> OpenStreamAsync(VoiceSettings voice, CancellationToken cancellationToken);
     }
 }

@@ -32,6 +32,7 @@ namespace VoiceNpc.Tests.Authoring
             new Case("no intents", c => { c["intents"] = new JsonArray(); }, "$.intents", "at least 1 intent", ""),
             new Case("thinking budget out of range", c => { c["turnTaking"]!["thinkingBudgetSeconds"] = 0.05; }, "$.turnTaking.thinkingBudgetSeconds", "a number from 0.1 to 30", "delete the field to use the default"),
             new Case("reply length out of range", c => { c["prompt"]!["maxReplySentences"] = 0; }, "$.prompt.maxReplySentences", "a number from 1 to 10", "range"),
+            new Case("fractional reply length", c => { c["prompt"]!["maxReplySentences"] = 2.5; }, "$.prompt.maxReplySentences", "a whole number from 1 to 10", "no decimals"),
             new Case("deflection without a line", c => { c["prompt"]!["deflect"]![0]!.AsObject().Remove("line"); }, "$.prompt.deflect[0].line", "a value (the field is required)", "add \"line\""),
             new Case("bad id", c => { c["id"] = "brenna the smith"; }, "$.id", "letters, digits", ""),
             new Case("thinking budget hardly above the VAD stop", c => { c["turnTaking"]!["thinkingBudgetSeconds"] = 0.3; }, "$.turnTaking.thinkingBudgetSeconds", "a thinking budget of at least 0.5 s", "a filler plays over almost every reply", IssueSeverity.Warning, SchemaSees: false),

@@ -39,9 +39,9 @@ async function openCharacter(name) {
   if (!ok) { setStatus(data.error); return; }
   state.name = name;
   state.stamp = data.stamp;
-  $('raw').value = data.text;
+  $('raw').value = data.text.replace(/^\uFEFF/, '');
   $('empty').hidden = true;
-  try { state.doc = JSON.parse(data.text); } catch { state.doc = {}; }
+  state.doc = parseOrNull(currentText());
   renderForm();
   showIssues(data.issues);
   $('character-title').textContent = name;
@@ -66,7 +66,8 @@ $('save').addEventListener('click', async () => {
   const { ok, status, data } = await api('PUT', `/api/characters/${encodeURIComponent(state.name)}`, { text: currentText(), stamp: state.stamp });
   if (ok) { state.stamp = data.stamp; showIssues(data.issues); setStatus(`Saved ${state.name}`); loadList(); return; }
   if (status === 409) setStatus('Not saved: the file changed on disk. Reload it (copy your edits from the JSON first).');
-  else { showIssues(data.issues || []); setStatus('Not saved: fix the errors first.'); }
+  else if (status === 422) { showIssues(data.issues || []); setStatus('Not saved: fix the errors first.'); }
+  else setStatus(`Not saved: ${data.error || data.title || `the studio answered ${status}`}`);
 });
 
 $('reload').addEventListener('click', () => state.name && openCharacter(state.name));
@@ -75,8 +76,23 @@ $('reload').addEventListener('click', () => state.name && openCharacter(state.na
 
 const longText = new Set(['persona', 'speakingStyle', 'line']);
 
+function parseOrNull(text) {
+  try { const doc = JSON.parse(text); return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : null; } catch { return null; }
+}
+
+// The form edits plain JSON only. While the text has comments, trailing commas or a syntax error, the form is off
+// (so it can never overwrite the text with an older copy) and the JSON box is where to edit.
 function renderForm() {
   const form = $('form');
+  if (!state.doc) {
+    const note = document.createElement('p');
+    note.className = 'error';
+    note.id = 'form-off';
+    note.textContent = 'The JSON below is not plain JSON (comments, trailing commas or a syntax error): edit it there; the form comes back once it parses.';
+    form.replaceChildren(note);
+    $('raw-details').open = true;
+    return;
+  }
   form.replaceChildren(renderObject(state.schema, state.doc, '$', null));
 }
 
@@ -106,10 +122,21 @@ function renderObject(schema, value, path, legend) {
   const required = new Set(schema.required || []);
   for (const [key, child] of Object.entries(schema.properties || {})) {
     if (key === '$schema') continue;
-    box.append(renderValue(child, value ? value[key] : undefined, `${path}.${key}`, key, (v) => assign(value, key, v, required.has(key), path)));
+    box.append(renderValue(child, value[key], `${path}.${key}`, key, (v) => assign(value, key, v, required.has(key))));
   }
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') box.append(...renderMap(schema, value, path));
   return box;
+}
+
+// An optional section the file does not have yet: shown as a button that adds it (then its fields appear).
+function addSection(label, path) {
+  const row = document.createElement('div');
+  row.className = 'field';
+  row.dataset.path = path;
+  const caption = document.createElement('label');
+  caption.textContent = label;
+  row.append(caption, button(`Add ${label}`, () => { ensure(path); changed(true); }));
+  return row;
 }
 
 function renderMap(schema, value, path) {
@@ -128,9 +155,7 @@ function renderMap(schema, value, path) {
   add.append(name, button('Add', () => {
     const key = name.value.trim();
     if (!key) return;
-    const target = value && !pending.has(value) ? value : ensure(path);
-    pending.delete(value);
-    target[key] = target[key] || {};
+    value[key] = value[key] || {};
     changed(true);
   }));
   parts.push(add);
@@ -138,8 +163,8 @@ function renderMap(schema, value, path) {
 }
 
 function renderValue(schema, value, path, label, set) {
-  if (schema.type === 'object' && schema.properties) return renderObject(schema, value || ensureLater(path), path, label);
-  if (schema.type === 'object') return renderObject(schema, value || ensureLater(path), path, label);
+  if (schema.type === 'object' && value === undefined) return addSection(label, path);
+  if (schema.type === 'object') return renderObject(schema, value, path, label);
   if (schema.type === 'array' && schema.items && schema.items.type === 'object') return renderList(schema, value, path, label);
   let input;
   if (schema.type === 'array') {
@@ -153,7 +178,7 @@ function renderValue(schema, value, path, label, set) {
   if (schema.type === 'number' || schema.type === 'integer') {
     input = document.createElement('input');
     input.type = 'number';
-    input.step = 'any';
+    input.step = schema.type === 'integer' ? '1' : 'any';
     input.value = value === undefined ? '' : value;
     if (schema.minimum !== undefined) input.placeholder = `${schema.minimum} – ${schema.maximum}`;
     input.addEventListener('input', () => set(input.value === '' ? undefined : Number(input.value)));
@@ -188,10 +213,7 @@ function button(text, onClick) {
   return b;
 }
 
-// Objects the form shows before they exist in the file (an optional section): created on first edit.
-const pending = new Map();
-function ensureLater(path) { const o = {}; pending.set(o, path); return o; }
-
+/** The object (or list) at a "$.a.b" path, created with its parents when missing. */
 function ensure(path, empty = {}) {
   const keys = path.slice(2).split('.');
   let target = state.doc;
@@ -200,11 +222,9 @@ function ensure(path, empty = {}) {
   return target[last] = target[last] || empty;
 }
 
-function assign(target, key, value, required, parentPath) {
-  if (pending.has(target)) { const path = pending.get(target); pending.delete(target); Object.assign(ensure(path), target); target = ensure(path); }
+function assign(target, key, value, required) {
   if (value === undefined || (value === '' && !required) || (Array.isArray(value) && value.length === 0 && !required)) delete target[key];
   else target[key] = value;
-  if (parentPath !== '$' && Object.keys(target).length === 0) { /* an emptied optional section stays as {} until removed in JSON */ }
   changed(false);
 }
 
@@ -215,7 +235,8 @@ function changed(rerender) {
 }
 
 $('raw').addEventListener('input', () => {
-  try { state.doc = JSON.parse(currentText()); renderForm(); } catch { /* the validator reports where */ }
+  state.doc = parseOrNull(currentText());
+  renderForm();
   scheduleValidation();
 });
 
@@ -282,7 +303,7 @@ $('prompt-refresh').addEventListener('click', previewPrompt);
 
 function refreshVoices() {
   const select = $('voice-provider');
-  select.replaceChildren(...Object.keys(state.doc.voices || {}).map((p) => new Option(p, p)));
+  select.replaceChildren(...Object.keys((state.doc && state.doc.voices) || {}).map((p) => new Option(p, p)));
 }
 
 $('voice-play').addEventListener('click', async () => {
@@ -307,7 +328,7 @@ async function chatTurn(body) {
   you.textContent = `You: ${data.player_text || '(nothing heard)'}`;
   const npc = document.createElement('div');
   npc.className = 'npc';
-  npc.textContent = `${data.filler_played ? '(filler) ' : ''}${state.doc.displayName || 'NPC'}: ${data.npc_text}`;
+  npc.textContent = `${data.filler_played ? '(filler) ' : ''}${(state.doc && state.doc.displayName) || 'NPC'}: ${data.npc_text}`;
   turn.append(you, npc);
   if (data.providers) {
     const who = document.createElement('div');
@@ -420,7 +441,7 @@ function wavBase64(samples, rate) {
 // ---- outage rehearsal ----------------------------------------------------------------------------------------------
 
 function chainProviders() {
-  const chains = state.doc.fallbacks || {};
+  const chains = (state.doc && state.doc.fallbacks) || {};
   return [...new Set([...(chains.stt || ['pocketsphinx']), ...(chains.llm || ['scripted']), ...(chains.tts || ['flite'])])];
 }
 

@@ -29,10 +29,11 @@ namespace VoiceNpc.Providers.ElevenLabs
         private readonly Timer _watchdog;
         private readonly CharacterAlignment _alignment = new CharacterAlignment();
         private readonly object _watch = new object();
-        private readonly List<int> _clauseEnds = new List<int>();   // where each clause's last letter falls in the text sent (guarded by _watch)
+        private readonly List<int> _clauseEnds = new List<int>();   // non-space characters sent up to each clause's end (guarded by _watch)
         private int _sentLength, _spoken;
         private DateTime? _waitingSince;   // since text was flushed or ended with no audio after it (guarded by _watch)
         private bool _completed;           // guarded by _watch
+        private bool _handingOver;         // playback holds a chunk: not waiting on the service (guarded by _watch)
         private volatile bool _stalled;
 
         public ElevenLabsInputStream(ClientWebSocket socket, CloudKey key, TimeSpan stallTimeout)
@@ -44,7 +45,10 @@ namespace VoiceNpc.Providers.ElevenLabs
             _watchdog = new Timer(_ => CheckStall(), null, period, period);
         }
 
-        /// <summary>From the alignment: a clause counts once the character of its last letter has been spoken.</summary>
+        /// <summary>
+        /// From the alignment: a clause counts once its last letter has been spoken. Only non-space characters are
+        /// counted on both sides, so the service's handling of spaces cannot shift the count.
+        /// </summary>
         public int ClausesSpoken
         {
             get
@@ -65,8 +69,8 @@ namespace VoiceNpc.Providers.ElevenLabs
             lock (_watch)
             {
                 first = _clauseEnds.Count == 0;
-                _clauseEnds.Add(_sentLength + clause.TrimEnd().Length);
-                _sentLength += text.Length;
+                _sentLength += Letters(text);
+                _clauseEnds.Add(_sentLength);
                 if (first) _waitingSince = DateTime.UtcNow;
             }
             return first ? SendJsonAsync(new { text, flush = true }, cancellationToken) : SendJsonAsync(new { text, try_trigger_generation = true }, cancellationToken);
@@ -99,12 +103,17 @@ namespace VoiceNpc.Providers.ElevenLabs
                 {
                     throw Failure(_stalled ? $"no audio for {_stallTimeout.TotalSeconds:0.#} s: the stream stalled" : "the connection dropped: " + e.Message);
                 }
-                if (text == null) break;
+                if (text == null)
+                {
+                    if (!final) throw Failure("the server closed the stream before its final message: the reply is not finished");
+                    break;
+                }
                 SpeechChunk? chunk = Parse(text, AudioFormat.DurationOf(samples).TotalSeconds, ref final);
                 if (chunk == null) continue;
-                OnAudio();
                 samples += chunk.Samples.Length;
+                lock (_watch) _handingOver = true;
                 yield return chunk;
+                OnAudio();   // timed again from here: a slow consumer is not a stalled service
             }
             if (samples == 0) throw Failure("the stream ended without audio");
             var last = _alignment.Finish(AudioFormat.DurationOf(samples).TotalSeconds);
@@ -148,7 +157,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                 var starts = Times(a, "charStartTimesMs", "charsStartTimesMs").Select(ms => chunkStart + ms / 1000).ToList();
                 var durations = Times(a, "charsDurationsMs", "charDurationsMs").ToList();
                 var ends = starts.Zip(durations, (s, d) => s + d / 1000).ToList();
-                Interlocked.Add(ref _spoken, chars.Count);
+                Interlocked.Add(ref _spoken, chars.Sum(Letters));
                 var (words, phones) = _alignment.Add(chars, starts, ends, chunkStart);
                 return new SpeechChunk(pcm, words, phones);
             }
@@ -157,6 +166,8 @@ namespace VoiceNpc.Providers.ElevenLabs
                 throw Failure("a malformed message in the audio stream: " + e.Message);
             }
         }
+
+        private static int Letters(string text) => text.Count(c => !char.IsWhiteSpace(c));
 
         /// <summary>Either spelling: the spec's, and the one some clients and servers use.</summary>
         private static IEnumerable<double> Times(JsonElement alignment, string name, string otherSpelling) =>
@@ -175,14 +186,18 @@ namespace VoiceNpc.Providers.ElevenLabs
         /// <summary>Audio answered: before the end of input the service may now wait for more text; after it, the rest must keep coming.</summary>
         private void OnAudio()
         {
-            lock (_watch) _waitingSince = _completed ? DateTime.UtcNow : (DateTime?)null;
+            lock (_watch)
+            {
+                _handingOver = false;
+                _waitingSince = _completed ? DateTime.UtcNow : (DateTime?)null;
+            }
         }
 
         /// <summary>Text is waiting for audio and none came for the stall timeout: abort, so the reader fails and the chain falls back.</summary>
         private void CheckStall()
         {
             lock (_watch)
-                if (_waitingSince == null || DateTime.UtcNow - _waitingSince.Value < _stallTimeout) return;
+                if (_handingOver || _waitingSince == null || DateTime.UtcNow - _waitingSince.Value < _stallTimeout) return;
             _stalled = true;
             _socket.Abort();
         }

@@ -67,6 +67,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                     catch (Exception) when (cancellationToken.IsCancellationRequested) { throw new OperationCanceledException(cancellationToken); }
                     catch (Exception) when (stall.IsCancellationRequested) { throw Failure(new IOException($"no audio for {_options.StallTimeout.TotalSeconds:0.#} s: the stream stalled")); }
                     catch (Exception e) { throw Failure(e); }
+                    stall.CancelAfter(System.Threading.Timeout.Infinite);   // a slow consumer is not a stalled service
                     if (line == null) break;
                     if (line.Trim().Length == 0) continue;
                     SpeechChunk chunk;

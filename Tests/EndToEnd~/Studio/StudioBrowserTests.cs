@@ -86,15 +86,15 @@ namespace VoiceNpc.Tests.EndToEnd.Studio
             TestContext.AddTestAttachment(path, name);
         }
 
-        private async Task<IPage> OpenBrennaAsync()
+        private async Task<IPage> OpenBrennaAsync(bool expectForm = true)
         {
             var page = await _browser.NewPageAsync();
             // Refused requests (a save of invalid content answers 422) are the API working; script errors are not.
             page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource")) _pageErrors.Add(message.Text); };
             page.PageError += (_, error) => _pageErrors.Add(error);
             await page.GotoAsync(_studio.BaseUrl);
-            await page.GetByText("Brenna the Blacksmith").ClickAsync();
-            await Expect(page.Locator("#f--displayName")).ToHaveValueAsync("Brenna the Blacksmith");
+            await page.Locator("#characters li").First.ClickAsync();
+            if (expectForm) await Expect(page.Locator("#f--displayName")).ToHaveValueAsync("Brenna the Blacksmith");
             return page;
         }
 
@@ -123,11 +123,34 @@ namespace VoiceNpc.Tests.EndToEnd.Studio
             Assert.That((saved.DisplayName, saved.TurnTaking.ThinkingBudgetSeconds), Is.EqualTo(("Brenna of Oakford", 1.0)));
             Assert.That(File.Exists(_file + ".bak"), Is.True);
 
+            // A section the file does not have yet, typed key by key as a designer types.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add memory" }).ClickAsync();
+            await page.Locator("#f--memory-maxTurns").PressSequentiallyAsync("50");
+            await page.Locator("#f--prompt-speakingStyle").PressSequentiallyAsync("; terse");
+            await Expect(page.Locator("#validity")).ToHaveTextAsync("valid");
+            await page.Locator("#save").ClickAsync();
+            await Expect(page.Locator("#status")).ToHaveTextAsync("Saved brenna.character.json");
+            var typed = CharacterLoader.Load(_file);
+            Assert.That(typed.Memory.MaxTurns, Is.EqualTo(50));
+            Assert.That(typed.Prompt.SpeakingStyle, Does.EndWith("a dry joke now and then; terse"));
+
             await page.ReloadAsync();
             await page.GetByText("Brenna of Oakford").ClickAsync();
             await Expect(page.Locator("#f--displayName")).ToHaveValueAsync("Brenna of Oakford");
             await Expect(page.Locator("#f--turnTaking-thinkingBudgetSeconds")).ToHaveValueAsync("1");
             await Screenshot(page, "edit");
+        }
+
+        [Test]
+        public async Task AFileWithCommentsIsEditedAsTextAndTheFormNeverOverwritesIt()
+        {
+            string original = File.ReadAllText(_file);
+            File.WriteAllText(_file, original.Replace("\"id\":", "// Brenna runs the forge\n  \"id\":"));
+            var page = await OpenBrennaAsync(expectForm: false);
+            await Expect(page.Locator("#form-off")).ToBeVisibleAsync();
+            await Expect(page.Locator("#validity")).ToHaveTextAsync("valid");   // the game's loader accepts comments
+            await page.Locator("#raw").FillAsync(original);   // plain JSON again: the form comes back
+            await Expect(page.Locator("#f--displayName")).ToHaveValueAsync("Brenna the Blacksmith");
         }
 
         [Test]
