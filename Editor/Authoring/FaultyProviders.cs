@@ -122,7 +122,7 @@ namespace VoiceNpc.Authoring
     }
 
     /// <summary>A voice that fails as rehearsed: before any audio, or after the first chunk of a line.</summary>
-    internal sealed class FaultyVoice : ITextToSpeech
+    internal class FaultyVoice : ITextToSpeech
     {
         private readonly ITextToSpeech _inner;
         private readonly ProviderFault _fault;
@@ -145,29 +145,22 @@ namespace VoiceNpc.Authoring
     /// A voice that takes streamed input (a reply over one socket) failing as rehearsed: refused when the stream
     /// opens, or cut after the stream's first audio, so the rehearsal goes through the same recovery as the game.
     /// </summary>
-    internal sealed class FaultyStreamingVoice : IStreamingInputSpeech
+    internal sealed class FaultyStreamingVoice : FaultyVoice, IStreamingInputSpeech
     {
-        private readonly IStreamingInputSpeech _inner;
+        private readonly IStreamingInputSpeech _streaming;
         private readonly ProviderFault _fault;
 
-        public FaultyStreamingVoice(IStreamingInputSpeech inner, ProviderFault fault)
+        public FaultyStreamingVoice(IStreamingInputSpeech inner, ProviderFault fault) : base(inner, fault)
         {
-            _inner = inner;
+            _streaming = inner;
             _fault = fault;
         }
-
-        public string Name => _inner.Name;
-
-        public IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, CancellationToken cancellationToken) =>
-            FaultInjector.Fail(() => _inner.SynthesizeAsync(text, voice, cancellationToken), Name, _fault);
 
         public async Task<ISpeechInputStream> OpenStreamAsync(VoiceSettings voice, CancellationToken cancellationToken)
         {
             if (_fault != ProviderFault.MidStream) throw FaultInjector.Failure(Name, _fault);
-            return new DroppingStream(await _inner.OpenStreamAsync(voice, cancellationToken).ConfigureAwait(false), Name);
+            return new DroppingStream(await _streaming.OpenStreamAsync(voice, cancellationToken).ConfigureAwait(false), Name);
         }
-
-        public void Dispose() => _inner.Dispose();
 
         /// <summary>Passes the text on; the audio stops with a failure after its first chunk.</summary>
         private sealed class DroppingStream : ISpeechInputStream
