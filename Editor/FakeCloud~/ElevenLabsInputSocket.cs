@@ -179,6 +179,12 @@ namespace VoiceNpc.FakeCloud
                         abort();
                         return;
                     }
+                    if (_fake.CloseEarlyAfterChunks is int early && _chunks >= early)
+                    {
+                        _ended = true;   // a clean close that looks finished but is not: no final message
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None).ConfigureAwait(false);
+                        return;
+                    }
                     bool malformed = _fake.Knobs.MalformedAfterChunks is int bad && _chunks == bad;
                     _chunks++;
                     await SendAsync(malformed ? "{\"audio\": \"AAAA" : frame).ConfigureAwait(false);

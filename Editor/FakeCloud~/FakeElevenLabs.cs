@@ -45,6 +45,9 @@ namespace VoiceNpc.FakeCloud
         public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(20);
         public OfflineSpeaker Speaker { get; set; } = new OfflineSpeaker();
 
+        /// <summary>Stream-input sockets close normally (1000) after this many audio frames, without the final message.</summary>
+        public int? CloseEarlyAfterChunks { get; set; }
+
         /// <summary>Speak for any voice id, not only <see cref="Voices"/> (a designer's own voice ids, offline).</summary>
         public bool AnyVoice { get; set; }
 

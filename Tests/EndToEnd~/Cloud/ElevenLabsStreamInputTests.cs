@@ -131,6 +131,14 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
+        public void AStreamClosedCleanlyBeforeItsFinalMessageIsAFailureNotAShortReply()
+        {
+            _fake.CloseEarlyAfterChunks = 2;
+            var error = Assert.Throws<ProviderException>(() => Speak(Voice(), Clauses));
+            Assert.That(error!.Message, Does.Contain("before its final message"));
+        }
+
+        [Test]
         public void AnInputTimeoutIsTheServicesErrorFrame()
         {
             _fake.InactivityTimeout = TimeSpan.FromMilliseconds(300);
