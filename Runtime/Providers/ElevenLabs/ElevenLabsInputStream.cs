@@ -177,9 +177,10 @@ namespace VoiceNpc.Providers.ElevenLabs
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
             try { await _socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false); }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is WebSocketException || e is IOException || e is ObjectDisposedException))
+            // A socket that broke under a send may also report it as a cancellation (ManagedWebSocket aborts itself).
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is WebSocketException || e is IOException || e is ObjectDisposedException || e is OperationCanceledException))
             {
-                throw Failure("the connection dropped: " + e.Message);
+                throw Failure("the connection dropped: " + (e.InnerException?.Message ?? e.Message));
             }
         }
 

@@ -197,13 +197,15 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             Assert.That(turn.NpcText, Does.StartWith("Swords, axes and shields"));
             var (_, _, messages) = _fake.Streams.Single();
             var sentText = string.Concat(messages.Skip(1).Select(m => JsonDocument.Parse(m).RootElement.GetProperty("text").GetString()));
-            Assert.That(sentText.Trim(), Is.EqualTo(turn.NpcText), "the whole reply went into the one stream");
             if (dropAfterChunks == null)
             {
+                Assert.That(sentText.Trim(), Is.EqualTo(turn.NpcText), "the whole reply went into the one stream");
                 Assert.That(turn.TtsProvider, Is.EqualTo("elevenlabs"));
                 Assert.That(harness.Tts.Spoken, Is.Empty);
                 return;
             }
+            // The clauses written after the cut never reach the stream; the next voice says them.
+            Assert.That(turn.NpcText, Does.StartWith(sentText.Trim()), "the stream got the reply's start");
             var fell = harness.Of<ProviderFellBack>().Single();
             Assert.That((fell.Stage, fell.From, fell.To), Is.EqualTo(("tts", "elevenlabs", harness.Tts.Name)));
             Assert.That(harness.Tts.Spoken, Is.Not.Empty, "the fallback voice said the rest");
