@@ -98,6 +98,10 @@ namespace VoiceNpc.Tests.EndToEnd.Studio
             return page;
         }
 
+        /// <summary>Clicks Save and waits for the studio's answer (the status line may already say "Saved" from before).</summary>
+        private static Task<IResponse> SaveAsync(IPage page) =>
+            page.RunAndWaitForResponseAsync(() => page.Locator("#save").ClickAsync(), r => r.Request.Method == "PUT" && r.Url.Contains("/api/characters/"));
+
         [Test]
         public async Task EditSeeAnErrorFixItSaveAndReloadFromDisk()
         {
@@ -111,13 +115,13 @@ namespace VoiceNpc.Tests.EndToEnd.Studio
             await Expect(page.Locator(".field.invalid[data-path='$.turnTaking.thinkingBudgetSeconds']")).ToBeVisibleAsync();
             await Screenshot(page, "edit-with-an-error");
 
-            await page.Locator("#save").ClickAsync();
+            await SaveAsync(page);
             await Expect(page.Locator("#status")).ToContainTextAsync("Not saved");
             Assert.That(File.ReadAllText(_file), Does.Contain("Brenna the Blacksmith"), "an invalid character is not written");
 
             await budget.FillAsync("1");
             await Expect(page.Locator("#validity")).ToHaveTextAsync("valid");
-            await page.Locator("#save").ClickAsync();
+            await SaveAsync(page);
             await Expect(page.Locator("#status")).ToHaveTextAsync("Saved brenna.character.json");
             var saved = CharacterLoader.Load(_file);
             Assert.That((saved.DisplayName, saved.TurnTaking.ThinkingBudgetSeconds), Is.EqualTo(("Brenna of Oakford", 1.0)));
@@ -128,7 +132,7 @@ namespace VoiceNpc.Tests.EndToEnd.Studio
             await page.Locator("#f--memory-maxTurns").PressSequentiallyAsync("50");
             await page.Locator("#f--prompt-speakingStyle").PressSequentiallyAsync("; terse");
             await Expect(page.Locator("#validity")).ToHaveTextAsync("valid");
-            await page.Locator("#save").ClickAsync();
+            await SaveAsync(page);
             await Expect(page.Locator("#status")).ToHaveTextAsync("Saved brenna.character.json");
             var typed = CharacterLoader.Load(_file);
             Assert.That(typed.Memory.MaxTurns, Is.EqualTo(50));
