@@ -49,10 +49,12 @@ namespace VoiceNpc.Conversation
             if (_streamed != null && _streamed.Turn != item.Turn) EndStream();   // a cancelled turn's leftovers
             if (item.Text == null)
             {
-                await FinishStreamAsync(item.Turn).ConfigureAwait(false);
+                if (_streamed != null) await FinishStreamAsync(item.Turn).ConfigureAwait(false);
                 item.Turn.CompleteReply();
             }
-            else if (!item.Turn.IsCancelled) await SayAsync(item.Turn, item.Text).ConfigureAwait(false);
+            else if (item.Turn.IsCancelled) { }
+            else if (_streamed != null || _chain.Current is IStreamingInputSpeech) await SayAsync(item.Turn, item.Text).ConfigureAwait(false);
+            else await SpeakAsync(item.Turn, item.Text).ConfigureAwait(false);
         }
 
         /// <summary>A clause into the reply's stream (opened on the first clause a streaming provider cannot take from the cache), else on its own.</summary>
@@ -131,8 +133,13 @@ namespace VoiceNpc.Conversation
             while (!turn.IsCancelled)
             {
                 var tts = _chain.Current;
-                if (await TryPlayCachedAsync(turn, tts.Name, clause).ConfigureAwait(false)) return;
                 var key = new AudioCacheKey(tts.Name, VoiceFor(tts.Name), clause);
+                if (_cache != null && _cache.TryGet(key, out var cached))
+                {
+                    turn.TtsProvider = CacheProviderName;
+                    await PlayAsync(turn, cached).ConfigureAwait(false);
+                    return;
+                }
                 turn.TtsProvider = tts.Name;
                 var chunks = new List<SpeechChunk>();
                 try
