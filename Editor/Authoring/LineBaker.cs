@@ -58,9 +58,8 @@ namespace VoiceNpc.Authoring
                         if (cache.TryGet(key, out var existing)) line = new BakedLine(name, kind, text, true, existing.Duration.TotalSeconds);
                         else
                         {
-                            var chunks = new List<SpeechChunk>();
-                            await foreach (var chunk in tts.SynthesizeAsync(text, voice, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
-                            var audio = SpeechChunks.Join(chunks);
+                            var audio = await SpeechChunks.SynthesizeWholeAsync(tts, text, voice, cancellationToken).ConfigureAwait(false)
+                                ?? SpeechChunks.Join(new SpeechChunk[0]);
                             cache.Put(key, audio);
                             line = new BakedLine(name, kind, text, false, audio.Duration.TotalSeconds);
                         }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Characters;
@@ -16,9 +15,8 @@ namespace VoiceNpc.Authoring
         public static async Task<short[]> SpeakAsync(string line, CancellationToken cancellationToken)
         {
             using var flite = new FliteTextToSpeech();
-            var chunks = new List<SpeechChunk>();
-            await foreach (var chunk in flite.SynthesizeAsync(line, new VoiceSettings(Voice), cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
-            return SpeechChunks.Join(chunks).Samples;
+            var speech = await SpeechChunks.SynthesizeWholeAsync(flite, line, new VoiceSettings(Voice), cancellationToken).ConfigureAwait(false);
+            return speech?.Samples ?? new short[0];
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Audio;
@@ -23,10 +22,8 @@ namespace VoiceNpc.Authoring
             if (!character.Voices.TryGetValue(provider, out var voice))
                 throw new ArgumentException($"{character.Id} has no voice for \"{provider}\" (it has: {string.Join(", ", character.Voices.Keys)})", nameof(provider));
             using var tts = catalog.CreateTts(provider, character);
-            var chunks = new List<SpeechChunk>();
-            await foreach (var chunk in tts.SynthesizeAsync(line, voice, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
-            if (chunks.Count == 0) throw new InvalidOperationException($"{provider} returned no audio for the line");
-            return SpeechChunks.Join(chunks);
+            return await SpeechChunks.SynthesizeWholeAsync(tts, line, voice, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"{provider} returned no audio for the line");
         }
 
         /// <summary>Plays <paramref name="speech"/> on <paramref name="device"/> and returns once the speakers have played it all.</summary>

@@ -188,9 +188,7 @@ namespace VoiceNpc.Cli
             public string Name => _inner.Name;
             public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, [EnumeratorCancellation] CancellationToken cancellationToken)
             {
-                var chunks = new List<SpeechChunk>();
-                await foreach (var chunk in _inner.SynthesizeAsync(text, voice, cancellationToken)) chunks.Add(chunk);
-                if (chunks.Count > 0) yield return SpeechChunks.Join(chunks);
+                if (await SpeechChunks.SynthesizeWholeAsync(_inner, text, voice, cancellationToken) is SpeechChunk whole) yield return whole;
             }
             public void Dispose() => _inner.Dispose();
         }

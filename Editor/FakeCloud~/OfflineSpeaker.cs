@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using VoiceNpc.Tts;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Characters;
@@ -13,9 +13,8 @@ namespace VoiceNpc.FakeCloud
 
         public virtual async Task<short[]> SpeakAsync(string text, CancellationToken cancellationToken)
         {
-            var samples = new List<short>();
-            await foreach (var chunk in _flite.SynthesizeAsync(text, new VoiceSettings("kal16"), cancellationToken).ConfigureAwait(false)) samples.AddRange(chunk.Samples);
-            return samples.ToArray();
+            var speech = await SpeechChunks.SynthesizeWholeAsync(_flite, text, new VoiceSettings("kal16"), cancellationToken).ConfigureAwait(false);
+            return speech?.Samples ?? new short[0];
         }
     }
 }

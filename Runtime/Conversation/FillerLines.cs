@@ -29,10 +29,8 @@ namespace VoiceNpc.Conversation
                     lines.Add((text, cached));
                     continue;
                 }
-                var chunks = new List<SpeechChunk>();
-                await foreach (var chunk in tts.SynthesizeAsync(text, voice, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
-                if (chunks.Count == 0) continue;
-                var line = SpeechChunks.Join(chunks);
+                var line = await SpeechChunks.SynthesizeWholeAsync(tts, text, voice, cancellationToken).ConfigureAwait(false);
+                if (line == null) continue;
                 cache?.Put(key, line);
                 lines.Add((text, line));
             }
