@@ -44,7 +44,7 @@ namespace VoiceNpc.Cli
             var playback = Channel.CreateBounded<PlaybackItem>(1);
             var device = new LoopingMicrophone(speech);
             var pump = new ConversationPump(device, clock, character, events, vadChain, pool, sttChannel, playback.Reader, new FillerLines(), new ConversationMemory());
-            var worker = new SttWorker(sttChannel, sttChain, pool, clock, events, character.TurnTaking.MaxTurnSeconds, (_, _) => { });
+            var worker = new SttWorker(sttChannel, sttChain, pool, clock, events, character.TurnTaking.MaxTurnSeconds, character.Deadlines.Stt, (_, _) => { });
             var running = Task.Run(worker.RunAsync);
 
             long pumpBytes = 0, totalBefore = 0;

@@ -19,6 +19,10 @@ namespace VoiceNpc.Characters
 
         public StageChains Fallbacks { get; init; } = StageChains.Embedded;
         public TurnTakingSettings TurnTaking { get; init; } = TurnTakingSettings.Default;
+
+        /// <summary>How long each stage may keep a turn waiting before its next provider takes over.</summary>
+        public StageDeadlines Deadlines { get; init; } = StageDeadlines.Default;
+
         public MemorySettings Memory { get; init; } = MemorySettings.Default;
 
         /// <summary>Per cloud service ("openai", "deepgram", "elevenlabs"): this character's base URL and model.</summary>

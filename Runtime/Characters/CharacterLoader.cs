@@ -17,7 +17,7 @@ namespace VoiceNpc.Characters
         private static readonly string[] TopLevelFields =
         {
             "$schema", "id", "displayName", "persona", "voices", "fallbacks", "turnTaking", "greetings", "intents",
-            "dontUnderstand", "fillers", "vocabulary", "memory", "cloud", "prompt",
+            "dontUnderstand", "fillers", "vocabulary", "memory", "cloud", "prompt", "deadlines",
         };
 
         private static readonly string[] MemoryFields = { "maxTurns", "maxSummaryCharacters" };
@@ -73,6 +73,7 @@ namespace VoiceNpc.Characters
                     Voices = ReadVoices(reader, root),
                     Fallbacks = ReadChains(reader, root),
                     TurnTaking = ReadTurnTaking(reader, root),
+                    Deadlines = DeadlinesSection.Read(reader, root),
                     Memory = ReadMemory(reader, root),
                     Cloud = ReadCloud(reader, root),
                     Greetings = reader.Strings(root, "greetings", "$", minCount: 1),

@@ -6,24 +6,30 @@ using VoiceNpc.Timing;
 namespace VoiceNpc.Conversation
 {
     /// <summary>
-    /// Streams each reply from the brain chain and cuts it into clauses for TTS as it streams. A provider that fails
-    /// before saying anything is replaced by the next in the chain within the same turn.
+    /// Streams each reply from the brain chain and cuts it into clauses for TTS as it streams. A brain that fails, or
+    /// keeps the turn waiting past the character's deadline, is replaced by the next in the chain within the same turn:
+    /// before its first words the next brain answers afresh; after them it continues the reply from the words already
+    /// spoken, so the NPC is never cut off silently and says nothing twice.
     /// </summary>
     internal sealed class BrainWorker
     {
+        private const string Setting = "deadlines.llmSeconds";
         private readonly TrackedChannel<ReplyRequest> _input;
         private readonly TrackedChannel<ClauseItem> _output;
         private readonly StageChain<ICharacterBrain> _chain;
         private readonly IClock _clock;
         private readonly EventQueue _events;
+        private readonly TimeSpan _deadline;
 
-        public BrainWorker(TrackedChannel<ReplyRequest> input, TrackedChannel<ClauseItem> output, StageChain<ICharacterBrain> chain, IClock clock, EventQueue events)
+        public BrainWorker(TrackedChannel<ReplyRequest> input, TrackedChannel<ClauseItem> output, StageChain<ICharacterBrain> chain,
+            IClock clock, EventQueue events, TimeSpan deadline)
         {
             _input = input;
             _output = output;
             _chain = chain;
             _clock = clock;
             _events = events;
+            _deadline = deadline;
         }
 
         public async Task RunAsync()
@@ -32,9 +38,10 @@ namespace VoiceNpc.Conversation
             _output.Complete();
         }
 
-        private async Task ReplyAsync(ReplyRequest request)
+        private async Task ReplyAsync(ReplyRequest item)
         {
-            var turn = request.Turn;
+            var turn = item.Turn;
+            var request = item.Request;
             var chunker = new ClauseChunker();
             try
             {
@@ -42,23 +49,20 @@ namespace VoiceNpc.Conversation
                 {
                     var brain = _chain.Current;
                     turn.LlmProvider = brain.Name;
-                    bool saidAnything = false;
+                    var reply = new ReplyProgress();
                     try
                     {
-                        await foreach (var piece in brain.StreamReplyAsync(request.Request, turn.Token).ConfigureAwait(false))
-                        {
-                            turn.MarkFirstToken(_clock.Now);
-                            saidAnything = true;
-                            turn.AppendNpcText(piece);
-                            foreach (var clause in chunker.Append(piece)) await SendAsync(turn, clause).ConfigureAwait(false);
-                        }
+                        await StreamAsync(brain, request, turn, chunker, reply).ConfigureAwait(false);
                         break;
                     }
                     catch (OperationCanceledException) when (turn.IsCancelled) { return; }
                     catch (Exception e)
                     {
-                        // Once words are out, a second brain would contradict them: keep what was said.
-                        if (saidAnything || !Failover.Report(_chain, brain, brain.Name, e, _events, _clock.Now)) break;
+                        // The failed brain's unfinished clause was never spoken: the next brain says its own words instead.
+                        chunker.Reset();
+                        string stage = reply.Started ? "mid-reply: " : "";
+                        if (!Failover.Report(_chain, brain, brain.Name, e, _events, _clock.Now, stage)) break;
+                        if (turn.NpcText.Length > 0) request = request with { SpokenSoFar = turn.NpcText };
                     }
                 }
                 string? rest = chunker.Flush();
@@ -70,10 +74,34 @@ namespace VoiceNpc.Conversation
             }
         }
 
+        /// <summary>One brain's reply, each piece under the stage's deadline.</summary>
+        private async Task StreamAsync(ICharacterBrain brain, BrainRequest request, TurnContext turn, ClauseChunker chunker, ReplyProgress reply)
+        {
+            using var deadline = new StageDeadline(_clock, _deadline, brain.Name, Setting, turn.Token);
+            var pieces = brain.StreamReplyAsync(request, deadline.Token).GetAsyncEnumerator(deadline.Token);
+            try
+            {
+                while (await deadline.RunAsync(pieces, static (p, _) => p.MoveNextAsync(), reply.Started ? "the next words" : "the first words").ConfigureAwait(false))
+                {
+                    reply.Started = true;
+                    turn.MarkFirstToken(_clock.Now);
+                    foreach (var clause in chunker.Append(pieces.Current)) await SendAsync(turn, clause).ConfigureAwait(false);
+                }
+            }
+            finally { await deadline.ReleaseAsync(pieces).ConfigureAwait(false); }
+        }
+
         private async Task SendAsync(TurnContext turn, string clause)
         {
             turn.MarkFirstClause(_clock.Now);
+            turn.AppendNpcText(clause);
             await _output.WriteAsync(new ClauseItem(turn, clause)).ConfigureAwait(false);
+        }
+
+        /// <summary>Whether the current brain has said anything yet (its failure is then a mid-reply one).</summary>
+        private sealed class ReplyProgress
+        {
+            public bool Started { get; set; }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Caching;
 using VoiceNpc.Characters;
+using VoiceNpc.Timing;
 using VoiceNpc.Tts;
 
 namespace VoiceNpc.Conversation
@@ -17,7 +18,8 @@ namespace VoiceNpc.Conversation
         private volatile (string Text, SpeechChunk Audio)[] _lines = new (string, SpeechChunk)[0];
         private int _next;
 
-        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, AudioCache? cache, CancellationToken cancellationToken)
+        /// <summary>Each line within the character's TTS deadline: a stalled voice must not hold the conversation's start.</summary>
+        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, AudioCache? cache, IClock clock, CancellationToken cancellationToken)
         {
             var lines = new List<(string, SpeechChunk)>();
             var voice = character.Voices.TryGetValue(tts.Name, out var v) ? v : new VoiceSettings("");
@@ -29,7 +31,8 @@ namespace VoiceNpc.Conversation
                     lines.Add((text, cached));
                     continue;
                 }
-                var line = await SpeechChunks.SynthesizeWholeAsync(tts, text, voice, cancellationToken).ConfigureAwait(false);
+                using var deadline = new StageDeadline(clock, character.Deadlines.Tts, tts.Name, "deadlines.ttsSeconds", cancellationToken);
+                var line = await deadline.RunAsync(token => SpeechChunks.SynthesizeWholeAsync(tts, text, voice, token), "the filler line").ConfigureAwait(false);
                 if (line == null) continue;
                 cache?.Put(key, line);
                 lines.Add((text, line));

@@ -19,20 +19,23 @@ namespace VoiceNpc.Conversation
         private readonly IClock _clock;
         private readonly EventQueue _events;
         private readonly Action<TurnContext, Transcript> _onFinal;
+        private readonly TimeSpan _deadline;
         private readonly short[] _utterance;
         private int _utteranceLength;
         private ISpeechRecognitionStream? _stream;
         private ISpeechToText? _streamProvider;
+        private StageDeadline? _streamDeadline;
         private TurnContext? _turn;
 
         public SttWorker(TrackedChannel<SttInput> input, StageChain<ISpeechToText> chain, FramePool pool, IClock clock,
-            EventQueue events, double maxUtteranceSeconds, Action<TurnContext, Transcript> onFinal)
+            EventQueue events, double maxUtteranceSeconds, TimeSpan deadline, Action<TurnContext, Transcript> onFinal)
         {
             _input = input;
             _chain = chain;
             _pool = pool;
             _clock = clock;
             _events = events;
+            _deadline = deadline;
             _onFinal = onFinal;
             // Two extra seconds of room for the pre-roll and the frames that arrive while the endpoint is decided.
             _utterance = new short[(int)((maxUtteranceSeconds + 2) * AudioFormat.SampleRate)];
@@ -90,14 +93,18 @@ namespace VoiceNpc.Conversation
             while (true)
             {
                 var provider = _chain.Current;
+                var deadline = new StageDeadline(_clock, _deadline, provider.Name, Setting, CancellationToken.None);
                 try
                 {
-                    _stream = await provider.StartAsync(new TurnRecognitionEvents(turn, _clock, _events), CancellationToken.None).ConfigureAwait(false);
+                    var events = new TurnRecognitionEvents(turn, _clock, _events);
+                    _stream = await deadline.RunAsync(token => provider.StartAsync(events, token), "starting to recognise").ConfigureAwait(false);
                     _streamProvider = provider;
+                    _streamDeadline = deadline;
                     return;
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
+                    deadline.Dispose();
                     if (!Failover.Report(_chain, provider, provider.Name, e, _events, _clock.Now)) return;
                 }
             }
@@ -106,18 +113,27 @@ namespace VoiceNpc.Conversation
         private async Task WriteAsync(ReadOnlyMemory<short> pcm)
         {
             if (_stream == null) return;
-            try { await _stream.WriteAsync(pcm, CancellationToken.None).ConfigureAwait(false); }
+            try { await WriteUnderDeadlineAsync(pcm).ConfigureAwait(false); }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
                 await ReplayOnNextProviderAsync(e).ConfigureAwait(false);
             }
         }
 
+        /// <summary>A write that completes at once (an embedded recogniser) costs no timer and allocates nothing.</summary>
+        private ValueTask<bool> WriteUnderDeadlineAsync(ReadOnlyMemory<short> pcm) =>
+            _streamDeadline!.RunAsync((Stream: _stream!, Pcm: pcm), static async (s, token) =>
+            {
+                await s.Stream.WriteAsync(s.Pcm, token).ConfigureAwait(false);
+                return true;
+            }, "taking the player's audio");
+
         private async Task<Transcript> FinalizeAsync()
         {
             while (_stream != null)
             {
-                try { return await _stream.FinalizeAsync(CancellationToken.None).ConfigureAwait(false); }
+                var stream = _stream;
+                try { return await _streamDeadline!.RunAsync(token => stream.FinalizeAsync(token), "the final transcript").ConfigureAwait(false); }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
                     await ReplayOnNextProviderAsync(e).ConfigureAwait(false);
@@ -136,7 +152,7 @@ namespace VoiceNpc.Conversation
             if (_stream == null) return;
             try
             {
-                await _stream.WriteAsync(new ReadOnlyMemory<short>(_utterance, 0, _utteranceLength), CancellationToken.None).ConfigureAwait(false);
+                await WriteUnderDeadlineAsync(new ReadOnlyMemory<short>(_utterance, 0, _utteranceLength)).ConfigureAwait(false);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -149,7 +165,11 @@ namespace VoiceNpc.Conversation
             _stream?.Dispose();
             _stream = null;
             _streamProvider = null;
+            _streamDeadline?.Dispose();
+            _streamDeadline = null;
         }
+
+        private const string Setting = "deadlines.sttSeconds";
 
         /// <summary>Routes one utterance's recogniser signals to its turn and the event queue.</summary>
         private sealed class TurnRecognitionEvents : ISpeechRecognitionEvents

@@ -141,14 +141,9 @@ namespace VoiceNpc.Conversation
                     return;
                 }
                 turn.TtsProvider = tts.Name;
-                var chunks = new List<SpeechChunk>();
                 try
                 {
-                    await foreach (var chunk in tts.SynthesizeAsync(clause, key.Voice, turn.Token).ConfigureAwait(false))
-                    {
-                        chunks.Add(chunk);
-                        await PlayAsync(turn, chunk).ConfigureAwait(false);
-                    }
+                    var chunks = await SynthesizeAsync(turn, tts, clause, key.Voice).ConfigureAwait(false);
                     if (_cache != null && chunks.Count > 0) _cache.Put(key, SpeechChunks.Join(chunks));
                     return;
                 }
@@ -158,6 +153,24 @@ namespace VoiceNpc.Conversation
                     if (!Failover.Report(_chain, tts, tts.Name, e, _events, _clock.Now)) return;
                 }
             }
+        }
+
+        /// <summary>Plays a clause's audio as it comes, each chunk under the stage's deadline; returns the chunks for the cache.</summary>
+        private async Task<List<SpeechChunk>> SynthesizeAsync(TurnContext turn, ITextToSpeech tts, string clause, VoiceSettings voice)
+        {
+            var chunks = new List<SpeechChunk>();
+            using var deadline = new StageDeadline(_clock, _character.Deadlines.Tts, tts.Name, "deadlines.ttsSeconds", turn.Token);
+            var audio = tts.SynthesizeAsync(clause, voice, deadline.Token).GetAsyncEnumerator(deadline.Token);
+            try
+            {
+                while (await deadline.RunAsync(audio, static (a, _) => a.MoveNextAsync(), chunks.Count == 0 ? "the first audio" : "the next audio").ConfigureAwait(false))
+                {
+                    chunks.Add(audio.Current);
+                    await PlayAsync(turn, audio.Current).ConfigureAwait(false);
+                }
+            }
+            finally { await deadline.ReleaseAsync(audio).ConfigureAwait(false); }
+            return chunks;
         }
 
         /// <summary>The provider name a turn reports when its speech came from the audio cache.</summary>

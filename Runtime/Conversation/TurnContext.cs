@@ -56,9 +56,10 @@ namespace VoiceNpc.Conversation
         public void MarkFirstClause(TimeSpan at) => Mark(ref _firstClause, at);
         public void MarkFirstAudio(TimeSpan at) => Mark(ref _firstAudio, at);
 
-        public void AppendNpcText(string text)
+        /// <summary>Brain worker: a clause of the reply, as it goes to the voice.</summary>
+        public void AppendNpcText(string clause)
         {
-            lock (_npcText) _npcText.Append(text);
+            lock (_npcText) _npcText.Append(' ').Append(clause);
         }
 
         public void CompleteReply() => _replyComplete = true;

@@ -89,8 +89,8 @@ namespace VoiceNpc.Conversation
 
             var vad = new VadChain(_providers.Vad, _events);
             _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt, playback.Reader, fillers, Memory);
-            var stt = new SttWorker(_stt, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, OnFinalTranscript);
-            var brain = new BrainWorker(_replies, clauses, _providers.Llm, _clock, _events);
+            var stt = new SttWorker(_stt, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, Character.Deadlines.Stt, OnFinalTranscript);
+            var brain = new BrainWorker(_replies, clauses, _providers.Llm, _clock, _events, Character.Deadlines.Llm);
             var tts = new TtsWorker(clauses, playback.Writer, _providers.Tts, _providers.Cache, Character, _clock, _events);
 
             // Whatever the microphone caught while the providers were being prepared was said before we listened.
@@ -149,7 +149,7 @@ namespace VoiceNpc.Conversation
                 var tts = _providers.Tts.Current;
                 try
                 {
-                    await fillers.SynthesizeAsync(Character, tts, _providers.Cache, cancellationToken).ConfigureAwait(false);
+                    await fillers.SynthesizeAsync(Character, tts, _providers.Cache, _clock, cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))

@@ -17,28 +17,40 @@ namespace VoiceNpc.Providers
         /// Adds the cloud providers to a catalog: "openai" as brain, recogniser (transcription) and voice (speech),
         /// "deepgram" and "deepgram-prerecorded" recognisers, "elevenlabs" voice. Each takes the character's "cloud"
         /// settings (base URL, model), else the environment (OPENAI_BASE_URL, OPENAI_MODEL, DEEPGRAM_BASE_URL,
-        /// ELEVENLABS_BASE_URL), else the vendor's defaults.
+        /// ELEVENLABS_BASE_URL), else the vendor's defaults. Their own stall timeouts are the character's stage deadlines.
         /// </summary>
         public static ProviderCatalog AddTo(ProviderCatalog catalog) => catalog
             .AddLlm(ProviderNames.OpenAI, c => new OpenAIChatBrain(new OpenAIBrainOptions
             {
                 BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl,
                 Model = c.CloudFor(ProviderNames.OpenAI).Model ?? EnvironmentOr("OPENAI_MODEL", "gpt-4o-mini"),
+                StallTimeout = c.Deadlines.Llm,
             }))
-            .AddStt(ProviderNames.OpenAI, c => new OpenAITranscription(new OpenAIAudioOptions { BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl }))
+            .AddStt(ProviderNames.OpenAI, c => new OpenAITranscription(new OpenAIAudioOptions
+            {
+                BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl,
+                StallTimeout = c.Deadlines.Stt,
+            }))
             .AddStt(ProviderNames.Deepgram, c => new DeepgramLiveStt(Deepgram(c)))
             .AddStt(ProviderNames.DeepgramPrerecorded, c => new DeepgramPrerecorded(Deepgram(c)))
-            .AddTts(ProviderNames.OpenAI, c => new OpenAISpeech(new OpenAIAudioOptions { BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl }))
+            .AddTts(ProviderNames.OpenAI, c => new OpenAISpeech(new OpenAIAudioOptions
+            {
+                BaseUrl = c.CloudFor(ProviderNames.OpenAI).BaseUrl,
+                StallTimeout = c.Deadlines.Tts,
+            }))
             .AddTts(ProviderNames.ElevenLabs, c => new ElevenLabsSpeech(new ElevenLabsOptions
             {
                 BaseUrl = c.CloudFor(ProviderNames.ElevenLabs).BaseUrl,
                 Model = c.CloudFor(ProviderNames.ElevenLabs).Model ?? new ElevenLabsOptions().Model,
+                StallTimeout = c.Deadlines.Tts,
             }));
 
+        /// <summary>The provider's own wait for the final transcript is the character's deadline too.</summary>
         private static DeepgramOptions Deepgram(CharacterDefinition c) => new DeepgramOptions
         {
             BaseUrl = c.CloudFor(ProviderNames.Deepgram).BaseUrl,
             Model = c.CloudFor(ProviderNames.Deepgram).Model ?? new DeepgramOptions().Model,
+            FinalizeTimeout = c.Deadlines.Stt,
         };
 
         private static string EnvironmentOr(string variable, string fallback) =>

@@ -11,7 +11,7 @@ namespace VoiceNpc.Testing
 {
     /// <summary>
     /// A deterministic TTS for pipeline tests and benchmarks: each word becomes <see cref="WordDuration"/> of tone with
-    /// exact word timings, after <see cref="Latency"/> on the conversation clock. It can be told to fail.
+    /// exact word timings, after <see cref="Latency"/> on the conversation clock. It can be told to fail or stall.
     /// </summary>
     public sealed class ToneTextToSpeech : ITextToSpeech
     {
@@ -28,15 +28,21 @@ namespace VoiceNpc.Testing
         public TimeSpan WordDuration { get; set; } = TimeSpan.FromMilliseconds(250);
         /// <summary>Fail every synthesis after this many succeeded (0: fail always; null: never).</summary>
         public int? FailAfter { get; set; }
+
+        /// <summary>Go silent (until cancelled) in every synthesis after this many succeeded (0: always; null: never).</summary>
+        public int? StallAfter { get; set; }
         public List<string> Spoken { get; } = new List<string>();
 
         public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await _clock.Delay(Latency, cancellationToken).ConfigureAwait(false);
+            bool stall;
             lock (Spoken)
             {
                 if (FailAfter is int limit && Spoken.Count >= limit) throw new Providers.ProviderException(Name, "scripted failure");
+                stall = StallAfter is int quiet && Spoken.Count >= quiet;
             }
+            if (stall) await _clock.Delay(TimeSpan.FromHours(1), cancellationToken).ConfigureAwait(false);
             var words = text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             var timings = new List<WordTiming>();
             var phones = new List<PhoneTiming>();

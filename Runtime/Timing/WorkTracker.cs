@@ -19,6 +19,9 @@ namespace VoiceNpc.Timing
 
         public int Busy => Volatile.Read(ref _busy);
 
+        /// <summary>Whether work is counted (a virtual clock); on the system clock nothing waits for the count.</summary>
+        public bool Enabled => _enabled;
+
         public void Begin()
         {
             if (!_enabled) return;

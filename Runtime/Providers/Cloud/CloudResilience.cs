@@ -16,16 +16,12 @@ namespace VoiceNpc.Providers.Cloud
     /// </summary>
     public static class CloudResilience
     {
-        public static ResiliencePipeline Create(ResilienceSettings settings) => new ResiliencePipelineBuilder()
+        public static ResiliencePipeline Create(ResilienceSettings settings) => Create(settings, CircuitBreaker(settings));
+
+        /// <summary>The pipeline around a circuit breaker the caller keeps, to count failures that happen after it (see <see cref="CloudPipeline"/>).</summary>
+        public static ResiliencePipeline Create(ResilienceSettings settings, ResiliencePipeline circuitBreaker) => new ResiliencePipelineBuilder()
             .AddTimeout(settings.TotalTimeout)
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = settings.CircuitMinimumThroughput,
-                SamplingDuration = settings.SamplingDuration,
-                BreakDuration = settings.BreakDuration,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => !(e is OperationCanceledException) || e is TimeoutRejectedException),
-            })
+            .AddPipeline(circuitBreaker)
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
@@ -35,6 +31,18 @@ namespace VoiceNpc.Providers.Cloud
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
             })
             .AddTimeout(settings.AttemptTimeout)
+            .Build();
+
+        /// <summary>Opens after a few failed requests in a short time (half of them failing), for one player's conversation.</summary>
+        public static ResiliencePipeline CircuitBreaker(ResilienceSettings settings) => new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = settings.CircuitMinimumThroughput,
+                SamplingDuration = settings.SamplingDuration,
+                BreakDuration = settings.BreakDuration,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => !(e is OperationCanceledException) || e is TimeoutRejectedException),
+            })
             .Build();
 
         /// <summary>

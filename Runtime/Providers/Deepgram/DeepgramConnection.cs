@@ -46,6 +46,9 @@ namespace VoiceNpc.Providers.Deepgram
         /// <summary>Any message came back: the connection did more than accept the handshake.</summary>
         public bool Answered { get; private set; }
 
+        /// <summary>A final result came after our Finalize (Deepgram may leave out from_finalize when little audio was left).</summary>
+        public bool FinalAfterFinalize { get; private set; }
+
         public Transcript Transcript
         {
             get { lock (_finals) return new Transcript(_finals.ToString().Trim(), _words.ToList(), true); }
@@ -165,6 +168,7 @@ namespace VoiceNpc.Providers.Deepgram
             bool fromFinalize = root.TryGetProperty("from_finalize", out var z) && z.GetBoolean();
             if (isFinal)
             {
+                if (_finalizeSent) FinalAfterFinalize = true;
                 lock (_finals)
                 {
                     if (transcript.Length > 0) _finals.Append(' ').Append(transcript);

@@ -59,6 +59,7 @@ namespace VoiceNpc.Providers.Deepgram
                     var finished = await Task.WhenAny(final, Task.Delay(_owner.Options.FinalizeTimeout, cancellationToken)).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
                     if (finished == final) await final.ConfigureAwait(false);   // rethrows a drop
+                    else if (!connection.FinalAfterFinalize) throw NoFinalInTime();
                     var transcript = connection.Transcript;
                     await connection.CloseAsync().ConfigureAwait(false);
                     return transcript;
@@ -69,6 +70,13 @@ namespace VoiceNpc.Providers.Deepgram
                 }
             }
         }
+
+        /// <summary>
+        /// Without its final result the transcript may lack the player's last words (or all of them): the recogniser
+        /// has failed, and the next one hears the whole utterance instead.
+        /// </summary>
+        private ProviderException NoFinalInTime() => new ProviderException(DeepgramLiveStt.ProviderName,
+            $"no final transcript within {_owner.Options.FinalizeTimeout.TotalSeconds:0.###} s of the end of speech");
 
         /// <summary>The socket failed (callers check that the turn itself was not cancelled: a send on a reset socket reports OperationCanceled).</summary>
         private static bool IsDrop(Exception e) => e is WebSocketException || e is IOException || e is ObjectDisposedException || e is OperationCanceledException ||

@@ -54,17 +54,32 @@ namespace VoiceNpc.Providers.OpenAI
                 {
                     string? next;
                     try { next = await stream.NextAsync().ConfigureAwait(false); }
-                    catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw _connection.Failure(e); }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        _connection.CountFailure();
+                        throw _connection.Failure(e);
+                    }
                     if (next == null) yield break;
                     if (next.Length > 0) yield return next;
                 }
             }
         }
 
-        /// <summary>The character's system prompt (with its memory), the dialogue so far unless memory holds it, the player's line.</summary>
+        /// <summary>Told to a brain that takes over a reply another brain had started (<see cref="BrainRequest.SpokenSoFar"/>).</summary>
+        private const string ContinueInstruction =
+            "Your reply to the player's last line was cut off after the words in the last assistant message, which the player " +
+            "already heard. Continue that reply from exactly where it stops: do not repeat those words.";
+
+        /// <summary>
+        /// The character's system prompt (with its memory), the dialogue so far unless memory holds it, the player's line,
+        /// and the reply's start when this brain continues one.
+        /// </summary>
         private List<ChatMessage> Messages(BrainRequest request)
         {
-            var messages = new List<ChatMessage> { new SystemChatMessage(SystemPrompt.Build(request.Character, request.Memory, _options.MemoryTokenBudget)) };
+            string system = SystemPrompt.Build(request.Character, request.Memory, _options.MemoryTokenBudget);
+            bool continuing = request.SpokenSoFar.Length > 0;
+            if (continuing) system += "\n\n" + ContinueInstruction;
+            var messages = new List<ChatMessage> { new SystemChatMessage(system) };
             if (request.Memory == null)
             {
                 foreach (var turn in request.History)
@@ -74,6 +89,7 @@ namespace VoiceNpc.Providers.OpenAI
                 }
             }
             messages.Add(new UserChatMessage(request.PlayerText));
+            if (continuing) messages.Add(new AssistantChatMessage(request.SpokenSoFar));
             return messages;
         }
 

@@ -26,13 +26,18 @@ namespace VoiceNpc.Providers.OpenAI
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 NetworkTimeout = stallTimeout,
             };
-            Pipeline = CloudResilience.Create(resilience);
+            _pipeline = new CloudPipeline(resilience);
         }
+
+        private readonly CloudPipeline _pipeline;
 
         public CloudKey Key { get; }
         public ApiKeyCredential Credential { get; }
         public OpenAIClientOptions Options { get; }
-        public ResiliencePipeline Pipeline { get; }
+        public ResiliencePipeline Pipeline => _pipeline.Pipeline;
+
+        /// <summary>A stream that failed after it started answering counts toward opening the circuit.</summary>
+        public void CountFailure() => _pipeline.CountFailure();
 
         public ProviderException Failure(Exception e)
         {

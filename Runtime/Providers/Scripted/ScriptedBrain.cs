@@ -26,7 +26,8 @@ namespace VoiceNpc.Providers.Scripted
 
         public async IAsyncEnumerable<string> StreamReplyAsync(BrainRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            string line = ChooseLine(request);
+            string line = ContinuationOf(ChooseLine(request), request.SpokenSoFar);
+            if (line.Length == 0) yield break;   // the brain before this one had said all of it
             // Stream word by word, as an LLM streams tokens, so the rest of the pipeline behaves the same.
             var words = line.Split(' ');
             for (int i = 0; i < words.Length; i++)
@@ -53,6 +54,26 @@ namespace VoiceNpc.Providers.Scripted
             if (match.Value.Intent.Remember is string kind) request.Memory?.RememberFact(kind, request.PlayerText, Name);
             var lines = match.Value.Intent == BuiltInIntents.Greeting ? character.Greetings : match.Value.Intent.Lines;
             return Rotate(LastIntent, lines);
+        }
+
+        /// <summary>
+        /// Taking over a reply another brain started: the rest of the line when the player already heard its start,
+        /// else the whole line (it stands as the character's own answer after the words already said).
+        /// </summary>
+        private static string ContinuationOf(string line, string spokenSoFar)
+        {
+            if (spokenSoFar.Length == 0) return line;
+            var spoken = TextTokens.Of(spokenSoFar);
+            var words = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            int matched = 0, heard = 0;
+            while (matched < words.Length && heard < spoken.Count)
+            {
+                var tokens = TextTokens.Of(words[matched]);
+                if (tokens.Count > spoken.Count - heard || !tokens.SequenceEqual(spoken.Skip(heard).Take(tokens.Count))) break;
+                heard += tokens.Count;
+                matched++;
+            }
+            return heard < spoken.Count ? line : string.Join(" ", words.Skip(matched));
         }
 
         private string Rotate(string key, IReadOnlyList<string> lines)

@@ -55,6 +55,9 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                     ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl },
                 };
             json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
+            // The fakes recognise and speak with the embedded engines: on a busy machine they may be slower than a
+            // real service, and these tests are not about deadlines (StageDeadlineTests are).
+            json["deadlines"] = JsonNode.Parse("{\"sttSeconds\":20,\"llmSeconds\":20,\"ttsSeconds\":20}");
             json["fallbacks"] = JsonNode.Parse("{\"vad\":[\"silero\",\"energy\"],\"stt\":[\"deepgram\",\"pocketsphinx\"],\"llm\":[\"openai\",\"scripted\"],\"tts\":[\"elevenlabs\",\"flite\"]}");
             string path = Path.Combine(_folder, "brenna-cloud.character.json");
             File.WriteAllText(path, json.ToJsonString());
