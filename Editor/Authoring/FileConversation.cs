@@ -35,6 +35,9 @@ namespace VoiceNpc.Authoring
 
         public VirtualAudioDevice? Device { get; private set; }
 
+        /// <summary>The clips (by index) in which the conversation heard no speech at all, once <see cref="RunAsync"/> ended.</summary>
+        public IReadOnlyList<int> UnheardClips => Device?.UnheardClips ?? new int[0];
+
         /// <summary>What the NPC remembers from earlier sessions (a loaded <c>PlayerMemory</c>); fresh when null.</summary>
         public ConversationMemory? Memory { get; init; }
 
@@ -49,20 +52,29 @@ namespace VoiceNpc.Authoring
             var providers = _catalog.Resolve(_character, () => _clock.Now);
             var results = new List<TurnResult>();
             var fallbacks = new List<ProviderFellBack>();
+            var errors = new List<ConversationError>();
             long lineStart = -1, lineEnd = -1;
             VoiceConversation conversation;
             try { conversation = await VoiceConversation.StartAsync(_character, providers, Device, _clock, Memory, cancellationToken).ConfigureAwait(false); }
             finally { _started.TrySetResult(true); }
+            // Read on the audio pump's own thread, as the device plays the player: a clip the conversation never left
+            // Listening for was not heard as speech, and the player goes on without waiting for an answer.
+            Device.Hearing = () => conversation.State != TurnState.Listening;
             conversation.EventRaised += e =>
             {
                 switch (e)
                 {
                     case ProviderFellBack f: fallbacks.Add(f); break;
+                    case ConversationError error: errors.Add(error); break;
                     case NpcLineStarted s: lineStart = s.PlaybackSample; break;
                     case NpcLineEnded ended: lineEnd = ended.PlaybackSample; break;
                     case TurnCompleted t:
-                        results.Add(new TurnResult(t.Metrics, Math.Max(0, lineStart), Math.Max(0, Math.Max(lineStart, lineEnd)), fallbacks.ToList()));
+                        results.Add(new TurnResult(t.Metrics, Math.Max(0, lineStart), Math.Max(0, Math.Max(lineStart, lineEnd)), fallbacks.ToList())
+                        {
+                            Errors = errors.ToList(),
+                        });
                         fallbacks.Clear();
+                        errors.Clear();
                         lineStart = lineEnd = -1;
                         break;
                 }

@@ -15,7 +15,9 @@ namespace VoiceNpc.Audio
         private readonly Queue<short> _playback = new Queue<short>();
         private readonly List<short> _npcAudio = new List<short>();
         private readonly List<short> _timeline = new List<short>();
+        private readonly List<int> _unheard = new List<int>();
         private int _clip = -1, _clipOffset;
+        private bool _clipHeard;
         private long _now, _waitingSince, _npcStartedAt = -1, _npcLastAudioAt = -1;
 
         public VirtualAudioDevice(PlayerScript script) => _script = script;
@@ -27,11 +29,21 @@ namespace VoiceNpc.Audio
         /// <summary>Every clip was spoken and the NPC answered (or timed out) after the last one.</summary>
         public bool ScriptFinished { get; private set; }
 
+        /// <summary>
+        /// Whether the listener is taking the player in right now (e.g. a conversation that is not listening idly).
+        /// Asked once per capture read, on the thread that reads: a clip it never said yes to is unheard.
+        /// </summary>
+        public Func<bool>? Hearing { get; set; }
+
+        /// <summary>The clips (by index) the listener showed no sign of hearing, which the player gave up on.</summary>
+        public IReadOnlyList<int> UnheardClips => _unheard;
+
         public IReadOnlyList<short> NpcAudio => _npcAudio;
         public IReadOnlyList<short> Timeline => _timeline;
 
         public int ReadCapture(Span<short> destination)
         {
+            if (_clip >= 0 && Hearing?.Invoke() == true) _clipHeard = true;
             for (int i = 0; i < destination.Length; i++) destination[i] = NextPlayerSample();
             PlayOut(destination.Length);
             _now += destination.Length;
@@ -56,6 +68,7 @@ namespace VoiceNpc.Audio
                 if (_clip + 1 >= _script.Clips.Count) { ScriptFinished = _clip >= 0; _waitingSince = long.MaxValue; return 0; }
                 _clip++;
                 _clipOffset = 0;
+                _clipHeard = false;
                 _npcStartedAt = _npcLastAudioAt = -1;
                 return _script.Clips[_clip].Length > 0 ? _script.Clips[_clip][_clipOffset++] : (short)0;
             }
@@ -74,6 +87,11 @@ namespace VoiceNpc.Audio
             if (_waitingSince == long.MaxValue) return false;
             if (_script.BargeInAfter is TimeSpan barge && _npcStartedAt >= 0 && now - _npcStartedAt >= AudioFormat.SamplesIn(barge)) return true;
             if (_npcLastAudioAt >= 0 && _playback.Count == 0 && now - _npcLastAudioAt >= AudioFormat.SamplesIn(_script.ReplyGap)) return true;
+            if (Hearing != null && !_clipHeard && now - _waitingSince >= AudioFormat.SamplesIn(_script.UnheardTimeout))
+            {
+                _unheard.Add(_clip);
+                return true;
+            }
             return now - _waitingSince >= AudioFormat.SamplesIn(_script.ReplyTimeout);
         }
 
