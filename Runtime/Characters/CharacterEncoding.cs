@@ -51,6 +51,8 @@ namespace VoiceNpc.Characters
             if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) return "UTF-32 (little-endian)";
             if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE) return "UTF-16 (little-endian)";
             if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF) return "UTF-16 (big-endian)";
+            if (b.Length >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) return "UTF-32 (little-endian, without a byte-order mark)";
+            if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) return "UTF-32 (big-endian, without a byte-order mark)";
             if (b.Length >= 2 && b[0] != 0 && b[1] == 0) return "UTF-16 (little-endian, without a byte-order mark)";
             if (b.Length >= 2 && b[0] == 0 && b[1] != 0) return "UTF-16 (big-endian, without a byte-order mark)";
             return null;

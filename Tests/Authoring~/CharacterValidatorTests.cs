@@ -70,6 +70,69 @@ namespace VoiceNpc.Tests.Authoring
         }
 
         [Test]
+        public void AnEmptyFileIsSaidToBeEmptyNotMissingAComma()
+        {
+            foreach (string text in new[] { "", "  \n\t", "\uFEFF" })
+            {
+                var issue = CharacterValidator.Validate(text, "empty.character.json").Single();
+                Assert.That(issue.Expected, Does.Contain("empty file"));
+                Assert.That(issue.Hint, Does.StartWith("the file is empty").And.Not.Contain("comma"));
+            }
+        }
+
+        [TestCase("utf-16", "the file is UTF-16: save it as UTF-8")]
+        [TestCase("utf-16BE", "the file is UTF-16: save it as UTF-8")]
+        [TestCase("utf-32", "the file is UTF-32: save it as UTF-8")]
+        [TestCase("latin-1", "the file is not UTF-8")]
+        public void AFileInAnotherEncodingIsNamedWithTheFix(string encoding, string hint)
+        {
+            string sample = File.ReadAllText(RepoPaths.BlacksmithCharacter).Replace("Brenna", "Br\u00e9nna");
+            byte[] bytes = encoding == "latin-1" ? sample.Select(c => (byte)c).ToArray()
+                : System.Text.Encoding.GetEncoding(encoding).GetPreamble().Concat(System.Text.Encoding.GetEncoding(encoding).GetBytes(sample)).ToArray();
+            string path = Path.Combine(Path.GetTempPath(), $"voicenpc-{encoding}-{Guid.NewGuid():N}.character.json");
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                var issue = CharacterValidator.ValidateFile(path).Single();
+                Assert.That(issue.Hint, Does.StartWith(hint));
+                Assert.That(issue.Hint, Does.Not.Contain("comma"));
+            }
+            finally { File.Delete(path); }
+        }
+
+        [TestCase("{\"id\": \"\\ud800\"}", "$.id", "both halves of its pair")]
+        [TestCase("{\"id\": \"a\", \"id\": \"b\"}", "$.id", "keep one of the two")]
+        [TestCase("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+            "line 1", "nests only a few levels")]
+        [TestCase("{\"id\": \"a\"", "line 1, byte 11", "closing } or ] is missing")]
+        public void EncodingAndStructureProblemsGetTheirOwnHint(string json, string path, string hint)
+        {
+            var issue = CharacterValidator.Validate(json, "bad.character.json").Single();
+            Assert.That(issue.JsonPath, Does.StartWith(path));
+            Assert.That(issue.Hint, Does.Contain(hint));
+        }
+
+        [Test]
+        public void AFolderOrAMissingFileIsAnIssueNotAnException()
+        {
+            Assert.That(CharacterValidator.ValidateFile(Path.GetTempPath()).Single().Expected, Does.Contain("found a folder"));
+            var missing = CharacterValidator.ValidateFile(Path.Combine(Path.GetTempPath(), "none-" + Guid.NewGuid().ToString("N") + ".character.json")).Single();
+            Assert.That(missing.Expected, Does.Contain("not found"));
+            Assert.That(missing.Hint, Is.EqualTo("check the path"));
+        }
+
+        [Test]
+        public void AFileWithManyUnknownFieldsListsTheFirstHundredAndCountsTheRest()
+        {
+            var json = Sample();
+            for (int i = 0; i < 50_000; i++) json["unknown" + i] = i;
+            var issues = CharacterValidator.Validate(json.ToJsonString(), "flood.character.json");
+            Assert.That(issues, Has.Count.EqualTo(101));
+            Assert.That(issues.Last().Expected, Does.Contain("... and 49900 more not listed"));
+            Assert.That(issues.Last().Hint, Does.Contain("validate again"));
+        }
+
+        [Test]
         public void ThePublishedSchemaAcceptsTheSampleAndRejectsWhatItCanSee()
         {
             var schema = JsonSchema.FromJsonAsync(CharacterSchema.Text).GetAwaiter().GetResult();
