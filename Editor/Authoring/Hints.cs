@@ -44,6 +44,8 @@ namespace VoiceNpc.Authoring
         {
             if (expected.Contains("maximum configured depth")) return "a character nests only a few levels deep: look for stray [ or { characters";
             if (expected.Contains("Expected depth to be zero")) return "a closing } or ] is missing at the end";
+            if (expected.Contains("after a single JSON value")) return "the file goes on after the character's closing }: remove what follows, or a second copy";
+            if (expected.Contains("end of comment")) return "a /* comment is not closed with */";
             return "look for a missing comma or quote just before that position";
         }
 
