@@ -18,7 +18,7 @@ namespace VoiceNpc.Characters
         {
             text = text.TrimStart('\uFEFF');
             if (text.Length > TextLimits.FileBytes)
-                throw CharacterLoadException.At(file, "$", $"at most {TextLimits.FileBytes} characters (a character is a few kilobytes), found {text.Length}");
+                throw CharacterLoadException.At(file, "$", TextLimits.TooLargeFile($"{text.Length} characters"));
             try { return Strict.GetBytes(text); }
             catch (EncoderFallbackException e)
             {

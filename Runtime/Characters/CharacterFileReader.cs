@@ -26,8 +26,7 @@ namespace VoiceNpc.Characters
             {
                 throw CharacterLoadException.At(path, "$", $"a readable file ({e.Message})");
             }
-            return bytes ?? throw CharacterLoadException.At(path, "$",
-                $"a file of at most {TextLimits.FileBytes} bytes (a character is a few kilobytes), found a larger one");
+            return bytes ?? throw CharacterLoadException.At(path, "$", TextLimits.TooLargeFile("a larger one"));
         }
 
         /// <summary>The stream's bytes, or null as soon as there are more than <paramref name="limit"/> (a length the file system reports is not trusted).</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 
@@ -45,36 +44,39 @@ namespace VoiceNpc.Characters
         public static CharacterDefinition Parse(byte[] utf8, string file)
         {
             if (utf8.Length > TextLimits.FileBytes)
-                throw CharacterLoadException.At(file, "$", $"at most {TextLimits.FileBytes} bytes (a character is a few kilobytes), found {utf8.Length}");
-            using var document = ParseJson(CharacterEncoding.Check(utf8, file), file);
-            var reader = new JsonFieldReader(file);
-            var root = document.RootElement;
-            JsonTextGuard.Check(root, "$", reader);
-            if (reader.HasProblems) throw reader.Failure();   // reading fields would meet what the guard refused
-            if (!reader.IsObject(root, "$")) throw reader.Failure();
-            reader.RejectUnknown(root, "$", TopLevelFields);
-
-            var character = new CharacterDefinition
+                throw CharacterLoadException.At(file, "$", TextLimits.TooLargeFile($"{utf8.Length} bytes"));
+            var document = ParseJson(CharacterEncoding.Check(utf8, file), file);
+            using (document)
             {
-                Id = ReadId(reader, root),
-                DisplayName = reader.String(root, "displayName", "$", required: true, maxLength: TextLimits.DisplayName),
-                Persona = reader.String(root, "persona", "$", required: true, maxLength: TextLimits.Persona),
-                Prompt = PromptSection.Read(reader, root),
-                Voices = ReadVoices(reader, root),
-                Fallbacks = ReadChains(reader, root),
-                TurnTaking = ReadTurnTaking(reader, root),
-                Memory = ReadMemory(reader, root),
-                Cloud = ReadCloud(reader, root),
-                Greetings = reader.Strings(root, "greetings", "$", minCount: 1, maxLength: TextLimits.Line),
-                Intents = ReadIntents(reader, root),
-                DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1, maxLength: TextLimits.Line),
-                Fillers = reader.Strings(root, "fillers", "$", minCount: 1, maxLength: TextLimits.Filler),
-                Vocabulary = reader.Strings(root, "vocabulary", "$", minCount: 0, maxCount: TextLimits.VocabularyItems, maxLength: TextLimits.Phrase),
-                SourcePath = file,
-            };
-            CrossCheck(reader, character);
-            if (reader.HasProblems) throw reader.Failure();
-            return character;
+                var reader = new JsonFieldReader(file);
+                var root = document.RootElement;
+                JsonTextGuard.Check(root, "$", reader);
+                if (reader.HasProblems) throw reader.Failure();   // reading fields would meet what the guard refused
+                if (!reader.IsObject(root, "$")) throw reader.Failure();
+                reader.RejectUnknown(root, "$", TopLevelFields);
+
+                var character = new CharacterDefinition
+                {
+                    Id = ReadId(reader, root),
+                    DisplayName = reader.String(root, "displayName", "$", required: true, maxLength: TextLimits.DisplayName),
+                    Persona = reader.String(root, "persona", "$", required: true, maxLength: TextLimits.Persona),
+                    Prompt = PromptSection.Read(reader, root),
+                    Voices = ReadVoices(reader, root),
+                    Fallbacks = ReadChains(reader, root),
+                    TurnTaking = ReadTurnTaking(reader, root),
+                    Memory = ReadMemory(reader, root),
+                    Cloud = ReadCloud(reader, root),
+                    Greetings = reader.Strings(root, "greetings", "$", minCount: 1, maxLength: TextLimits.Line),
+                    Intents = ReadIntents(reader, root),
+                    DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1, maxLength: TextLimits.Line),
+                    Fillers = reader.Strings(root, "fillers", "$", minCount: 1, maxLength: TextLimits.Filler),
+                    Vocabulary = reader.Strings(root, "vocabulary", "$", minCount: 0, maxCount: TextLimits.VocabularyItems, maxLength: TextLimits.Phrase),
+                    SourcePath = file,
+                };
+                CrossCheck(reader, character);
+                if (reader.HasProblems) throw reader.Failure();
+                return character;
+            }
         }
 
         private static JsonDocument ParseJson(ReadOnlyMemory<byte> utf8, string file)

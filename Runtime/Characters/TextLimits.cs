@@ -10,6 +10,9 @@ namespace VoiceNpc.Characters
         /// <summary>The largest file the loader reads (a character is a few kilobytes).</summary>
         public const int FileBytes = 1024 * 1024;
 
+        /// <summary>What a file larger than <see cref="FileBytes"/> is told, with what was found.</summary>
+        internal static string TooLargeFile(string found) => $"a file of at most {FileBytes} bytes (a character is a few kilobytes), found {found}";
+
         /// <summary>The most problems one file reports; the rest are counted, not listed.</summary>
         public const int Problems = 100;
 
