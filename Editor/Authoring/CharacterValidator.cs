@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using VoiceNpc.Characters;
 
@@ -13,16 +12,16 @@ namespace VoiceNpc.Authoring
     /// </summary>
     public static class CharacterValidator
     {
-        public static IReadOnlyList<ValidationIssue> ValidateFile(string path) =>
-            File.Exists(path) ? Validate(File.ReadAllText(path), path)
-                : new[] { new ValidationIssue(path, "$", "an existing file (not found)", "check the path", IssueSeverity.Error) };
+        /// <summary>Reads the file as the game does (bounded, UTF-8 only), so an unreadable file is an issue, not an exception.</summary>
+        public static IReadOnlyList<ValidationIssue> ValidateFile(string path) => Check(() => CharacterLoader.Load(path), path);
 
-        public static IReadOnlyList<ValidationIssue> Validate(string json, string file)
+        public static IReadOnlyList<ValidationIssue> Validate(string json, string file) => Check(() => CharacterLoader.Parse(json, file), file);
+
+        private static IReadOnlyList<ValidationIssue> Check(Func<CharacterDefinition> load, string file)
         {
             try
             {
-                var character = CharacterLoader.Parse(json, file);
-                return Warnings(character, file).ToList();
+                return Warnings(load(), file).ToList();
             }
             catch (CharacterLoadException e)
             {

@@ -20,10 +20,33 @@ namespace VoiceNpc.Authoring
             if (expected.StartsWith("a voice for")) return "add an entry under \"voices\" for that provider, e.g. \"flite\": {\"voice\": \"awb\"}, or take the provider out of the chain";
             if (expected.StartsWith("a number from")) return "keep it inside the range; delete the field to use the default";
             if (expected.StartsWith("a whole number")) return "no decimals here";
-            if (expected.StartsWith("well-formed JSON")) return "look for a missing comma or quote just before that position";
+            if (expected.StartsWith("well-formed JSON")) return JsonSyntax(expected);
+            if (expected.StartsWith("a character object, found an empty file")) return "the file is empty; `voicenpc characters new` writes a complete file to start from";
+            if (expected.StartsWith("UTF-8 text, found UTF-16")) return "the file is UTF-16: save it as UTF-8";
+            if (expected.StartsWith("UTF-8 text, found UTF-32")) return "the file is UTF-32: save it as UTF-8";
+            if (expected.StartsWith("UTF-8 text, found the byte")) return "the file is not UTF-8 (Latin-1 or Windows-1252, perhaps): save it as UTF-8";
+            if (expected.Contains("lone surrogate") || expected.Contains("half of a surrogate pair"))
+                return "write the character itself, or both halves of its pair (\\ud83d\\ude00 is one emoji)";
+            if (expected.Contains("found it again")) return "keep one of the two; only one would be used";
+            if (expected.StartsWith("at most") && expected.Contains(" characters, found")) return "shorten it: every line is spoken, shown or sent in a prompt";
+            if (expected.StartsWith("at most") && expected.Contains(" items, found")) return "keep the best ones: long lists slow the character down";
+            if (expected.Contains("more not listed")) return "fix these and validate again to see the rest";
+            if (expected.Contains("bytes (a character is a few kilobytes)")) return "is this the right file? a character is a few kilobytes";
+            if (expected.StartsWith("an existing file")) return "check the path";
+            if (expected.StartsWith("a readable file")) return "check that the file is yours to read and not locked by another program";
+            if (expected.StartsWith("a character file, found a folder")) return "name the *.character.json file inside the folder";
             if (expected.StartsWith("a non-empty string")) return "write the line, or delete the empty entry";
             if (expected.StartsWith("a unique intent id")) return "rename one of the two intents";
             return "";
+        }
+
+        private static string JsonSyntax(string expected)
+        {
+            if (expected.Contains("maximum configured depth")) return "a character nests only a few levels deep: look for stray [ or { characters";
+            if (expected.Contains("Expected depth to be zero")) return "a closing } or ] is missing at the end";
+            if (expected.Contains("after a single JSON value")) return "the file goes on after the character's closing }: remove what follows, or a second copy";
+            if (expected.Contains("end of comment")) return "a /* comment is not closed with */";
+            return "look for a missing comma or quote just before that position";
         }
 
         /// <summary>The known name within two edits of <paramref name="found"/>, as "did you mean …?"; null when none is close.</summary>

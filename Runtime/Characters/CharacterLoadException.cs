@@ -15,6 +15,10 @@ namespace VoiceNpc.Characters
             Problems = problems;
         }
 
+        /// <summary>A file with one problem: where (a JSON path, or a place in the bytes) and what was expected there.</summary>
+        internal static CharacterLoadException At(string file, string where, string expected) =>
+            new CharacterLoadException(file, new[] { new CharacterProblem(file, where, expected) });
+
         public string File { get; }
         public IReadOnlyList<CharacterProblem> Problems { get; }
     }

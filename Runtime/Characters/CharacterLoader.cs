@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 
@@ -28,12 +27,8 @@ namespace VoiceNpc.Characters
             "thinkingBudgetSeconds", "preRollSeconds",
         };
 
-        public static CharacterDefinition Load(string path)
-        {
-            if (!File.Exists(path))
-                throw new CharacterLoadException(path, new[] { new CharacterProblem(path, "$", "an existing file (not found)") });
-            return Parse(File.ReadAllText(path), path);
-        }
+        /// <summary>Loads a file; every problem, including an unreadable, oversized or non-UTF-8 file, is a <see cref="CharacterLoadException"/>.</summary>
+        public static CharacterDefinition Load(string path) => Parse(CharacterFileReader.Read(path), path);
 
         /// <summary>Checks a file without throwing: the list is empty when the character is valid.</summary>
         public static IReadOnlyList<CharacterProblem> Validate(string path)
@@ -42,33 +37,29 @@ namespace VoiceNpc.Characters
             catch (CharacterLoadException e) { return e.Problems; }
         }
 
-        public static CharacterDefinition Parse(string json, string file)
-        {
-            var problems = new List<CharacterProblem>();
-            json = json.TrimStart('\uFEFF');   // a byte-order mark some editors write
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            }
-            catch (JsonException e)
-            {
-                string where = e.LineNumber is long line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : "$";
-                throw new CharacterLoadException(file, new[] { new CharacterProblem(file, where, "well-formed JSON: " + FirstSentence(e.Message)) });
-            }
+        /// <summary>Parses text already in memory (an editor's buffer) exactly as <see cref="Load"/> parses a file.</summary>
+        public static CharacterDefinition Parse(string json, string file) => Parse(CharacterEncoding.Encode(json, file), file);
 
+        /// <summary>Parses a file's bytes, which must be UTF-8 (a byte-order mark allowed).</summary>
+        public static CharacterDefinition Parse(byte[] utf8, string file)
+        {
+            if (utf8.Length > TextLimits.FileBytes)
+                throw CharacterLoadException.At(file, "$", TextLimits.TooLargeFile($"{utf8.Length} bytes"));
+            var document = ParseJson(CharacterEncoding.Check(utf8, file), file);
             using (document)
             {
-                var reader = new JsonFieldReader(file, problems);
+                var reader = new JsonFieldReader(file);
                 var root = document.RootElement;
-                if (!reader.IsObject(root, "$")) throw new CharacterLoadException(file, problems);
+                JsonTextGuard.Check(root, "$", reader);
+                if (reader.HasProblems) throw reader.Failure();   // reading fields would meet what the guard refused
+                if (!reader.IsObject(root, "$")) throw reader.Failure();
                 reader.RejectUnknown(root, "$", TopLevelFields);
 
                 var character = new CharacterDefinition
                 {
                     Id = ReadId(reader, root),
-                    DisplayName = reader.String(root, "displayName", "$", required: true),
-                    Persona = reader.String(root, "persona", "$", required: true),
+                    DisplayName = reader.String(root, "displayName", "$", required: true, maxLength: TextLimits.DisplayName),
+                    Persona = reader.String(root, "persona", "$", required: true, maxLength: TextLimits.Persona),
                     Prompt = PromptSection.Read(reader, root),
                     Voices = ReadVoices(reader, root),
                     Fallbacks = ReadChains(reader, root),
@@ -76,22 +67,35 @@ namespace VoiceNpc.Characters
                     Deadlines = DeadlinesSection.Read(reader, root),
                     Memory = ReadMemory(reader, root),
                     Cloud = ReadCloud(reader, root),
-                    Greetings = reader.Strings(root, "greetings", "$", minCount: 1),
+                    Greetings = reader.Strings(root, "greetings", "$", minCount: 1, maxLength: TextLimits.Line),
                     Intents = ReadIntents(reader, root),
-                    DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1),
-                    Fillers = reader.Strings(root, "fillers", "$", minCount: 1),
-                    Vocabulary = reader.Strings(root, "vocabulary", "$", minCount: 0),
+                    DontUnderstand = reader.Strings(root, "dontUnderstand", "$", minCount: 1, maxLength: TextLimits.Line),
+                    Fillers = reader.Strings(root, "fillers", "$", minCount: 1, maxLength: TextLimits.Filler),
+                    Vocabulary = reader.Strings(root, "vocabulary", "$", minCount: 0, maxCount: TextLimits.VocabularyItems, maxLength: TextLimits.Phrase),
                     SourcePath = file,
                 };
                 CrossCheck(reader, character);
-                if (problems.Count > 0) throw new CharacterLoadException(file, problems);
+                if (reader.HasProblems) throw reader.Failure();
                 return character;
+            }
+        }
+
+        private static JsonDocument ParseJson(ReadOnlyMemory<byte> utf8, string file)
+        {
+            try
+            {
+                return JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            }
+            catch (JsonException e)
+            {
+                string where = e.LineNumber is long line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : "$";
+                throw CharacterLoadException.At(file, where, "well-formed JSON: " + FirstSentence(e.Message));
             }
         }
 
         private static string ReadId(JsonFieldReader reader, JsonElement root)
         {
-            string id = reader.String(root, "id", "$", required: true);
+            string id = reader.String(root, "id", "$", required: true, maxLength: TextLimits.Id);
             if (id.Length > 0 && !id.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_'))
                 reader.Problem("$.id", $"letters, digits, '-' or '_' only (it names files and saves), found \"{id}\"");
             return id;
@@ -106,7 +110,7 @@ namespace VoiceNpc.Characters
                 string path = $"$.voices.{property.Name}";
                 if (!reader.IsObject(property.Value, path)) continue;
                 reader.RejectUnknown(property.Value, path, new[] { "voice", "pitch", "rate" });
-                string voice = reader.String(property.Value, "voice", path, required: true);
+                string voice = reader.String(property.Value, "voice", path, required: true, maxLength: TextLimits.Phrase);
                 double? pitch = reader.OptionalNumber(property.Value, "pitch", path, 40, 400);
                 double rate = reader.Number(property.Value, "rate", path, 1.0, 0.25, 4.0);
                 voices[property.Name] = new VoiceSettings(voice, pitch is double p ? (float)p : (float?)null, (float)rate);
@@ -151,7 +155,7 @@ namespace VoiceNpc.Characters
         private static IReadOnlyList<string> Chain(JsonFieldReader reader, JsonElement chains, string stage, IReadOnlyList<string> known, IReadOnlyList<string> fallback)
         {
             if (!reader.TryGet(chains, stage, "$.fallbacks", false, out _)) return fallback;
-            var names = reader.Strings(chains, stage, "$.fallbacks", minCount: 1);
+            var names = reader.Strings(chains, stage, "$.fallbacks", minCount: 1, maxCount: TextLimits.ChainProviders, maxLength: TextLimits.Phrase);
             for (int i = 0; i < names.Count; i++)
             {
                 if (!known.Contains(names[i], StringComparer.OrdinalIgnoreCase))
@@ -195,23 +199,23 @@ namespace VoiceNpc.Characters
         {
             var intents = new List<Intent>();
             if (!reader.TryGet(root, "intents", "$", true, out var element)) return intents;
-            if (element.ValueKind != JsonValueKind.Array) { reader.Problem("$.intents", $"an array of intents, found {JsonFieldReader.Describe(element)}"); return intents; }
+            if (!reader.IsArray(element, "$.intents", "intents", TextLimits.Intents)) return intents;
             int index = 0;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var item in element.EnumerateArray())
+            foreach (var item in element.EnumerateArray().Take(TextLimits.Intents))
             {
                 string path = $"$.intents[{index++}]";
                 if (!reader.IsObject(item, path)) continue;
                 reader.RejectUnknown(item, path, new[] { "id", "keywords", "examples", "lines", "remember" });
-                string id = reader.String(item, "id", path, required: true);
+                string id = reader.String(item, "id", path, required: true, maxLength: TextLimits.Phrase);
                 if (id.Length > 0 && !seen.Add(id)) reader.Problem($"{path}.id", $"a unique intent id, \"{id}\" is used twice");
                 intents.Add(new Intent(
                     id,
-                    reader.Strings(item, "keywords", path, minCount: 1),
-                    reader.Strings(item, "examples", path, minCount: 0),
-                    reader.Strings(item, "lines", path, minCount: 1))
+                    reader.Strings(item, "keywords", path, minCount: 1, maxLength: TextLimits.Phrase),
+                    reader.Strings(item, "examples", path, minCount: 0, maxLength: TextLimits.Example),
+                    reader.Strings(item, "lines", path, minCount: 1, maxLength: TextLimits.Line))
                 {
-                    Remember = item.TryGetProperty("remember", out _) ? reader.String(item, "remember", path, required: true) : null,
+                    Remember = item.TryGetProperty("remember", out _) ? reader.String(item, "remember", path, required: true, maxLength: TextLimits.Phrase) : null,
                 });
             }
             if (index == 0) reader.Problem("$.intents", "at least 1 intent");

@@ -17,10 +17,10 @@ namespace VoiceNpc.Characters
             reader.RejectUnknown(p, path, Fields);
             return new PromptSettings
             {
-                WorldFacts = reader.Strings(p, "worldFacts", path, minCount: 0),
-                SpeakingStyle = reader.String(p, "speakingStyle", path, required: false),
+                WorldFacts = reader.Strings(p, "worldFacts", path, minCount: 0, maxLength: TextLimits.PromptEntry),
+                SpeakingStyle = reader.String(p, "speakingStyle", path, required: false, maxLength: TextLimits.SpeakingStyle),
                 MaxReplySentences = reader.Integer(p, "maxReplySentences", path, defaults.MaxReplySentences, 1, 10),
-                Rules = reader.Strings(p, "rules", path, minCount: 0),
+                Rules = reader.Strings(p, "rules", path, minCount: 0, maxLength: TextLimits.PromptEntry),
                 Deflections = ReadDeflections(reader, p),
             };
         }
@@ -29,15 +29,15 @@ namespace VoiceNpc.Characters
         {
             var deflections = new List<Deflection>();
             if (!reader.TryGet(prompt, "deflect", "$.prompt", false, out var element)) return deflections;
-            if (element.ValueKind != JsonValueKind.Array) { reader.Problem("$.prompt.deflect", $"an array of {{\"topics\", \"line\"}} objects, found {JsonFieldReader.Describe(element)}"); return deflections; }
+            if (!reader.IsArray(element, "$.prompt.deflect", "{\"topics\", \"line\"} objects", TextLimits.Items)) return deflections;
             int index = 0;
-            foreach (var item in element.EnumerateArray())
+            foreach (var item in element.EnumerateArray().Take(TextLimits.Items))
             {
                 string path = $"$.prompt.deflect[{index++}]";
                 if (!reader.IsObject(item, path)) continue;
                 reader.RejectUnknown(item, path, new[] { "topics", "line" });
-                var topics = reader.Strings(item, "topics", path, minCount: 1);
-                string line = reader.String(item, "line", path, required: true);
+                var topics = reader.Strings(item, "topics", path, minCount: 1, maxLength: TextLimits.Phrase);
+                string line = reader.String(item, "line", path, required: true, maxLength: TextLimits.Line);
                 if (topics.Count > 0 && line.Trim().Length > 0) deflections.Add(new Deflection(topics.ToArray(), line));
             }
             return deflections;

@@ -7,12 +7,7 @@ namespace VoiceNpc.Tests.Characters
 {
     public class CharacterLoaderTests
     {
-        private const string Valid = @"{
-  ""id"": ""smith"", ""displayName"": ""Smith"", ""persona"": ""A smith."",
-  ""voices"": { ""flite"": { ""voice"": ""kal"" } },
-  ""greetings"": [""Hello.""], ""dontUnderstand"": [""What?""], ""fillers"": [""Hmm.""],
-  ""intents"": [ { ""id"": ""wares"", ""keywords"": [""sell""], ""lines"": [""Swords.""] } ]
-}";
+        private const string Valid = CharacterSamples.Minimal;
 
         [Test]
         public void TheSampleCharacterLoads()
