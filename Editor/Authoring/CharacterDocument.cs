@@ -14,11 +14,15 @@ namespace VoiceNpc.Authoring
     /// </summary>
     public sealed class CharacterDocument
     {
-        private CharacterDocument(string path, string text, string stamp)
+        /// <summary>The bytes as loaded, while <see cref="Text"/> is still their (leniently decoded) text.</summary>
+        private byte[]? _loaded;
+
+        private CharacterDocument(string path, string text, string stamp, byte[]? loaded = null)
         {
             Path = path;
             Text = text;
             Stamp = stamp;
+            _loaded = loaded;
         }
 
         public string Path { get; }
@@ -29,12 +33,16 @@ namespace VoiceNpc.Authoring
         /// <summary>SHA-256 of the bytes on disk when loaded or saved: what "changed since" is measured against.</summary>
         public string Stamp { get; private set; }
 
-        public IReadOnlyList<ValidationIssue> Issues => CharacterValidator.Validate(Text, Path);
+        /// <summary>
+        /// The issues the game would find: of the bytes on disk until the text is saved, so a file the editor can only
+        /// show with replacement characters (invalid UTF-8) is still reported, and saving the repaired text fixes it.
+        /// </summary>
+        public IReadOnlyList<ValidationIssue> Issues => _loaded != null ? CharacterValidator.Validate(_loaded, Path) : CharacterValidator.Validate(Text, Path);
 
         public static CharacterDocument Open(string path)
         {
             var bytes = File.ReadAllBytes(path);
-            return new CharacterDocument(path, Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), StampOf(bytes));
+            return new CharacterDocument(path, Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), StampOf(bytes), bytes);
         }
 
         /// <summary>Writes <paramref name="text"/> if it is valid and the file is as loaded; <paramref name="expectedStamp"/> overrides the loaded stamp (a browser's copy).</summary>
@@ -58,6 +66,7 @@ namespace VoiceNpc.Authoring
             AtomicFile.Write(Path, bytes);
             Text = text;
             Stamp = StampOf(bytes);
+            _loaded = null;
         }
 
         /// <summary>Writes a new file; refuses to replace one that exists.</summary>

@@ -17,6 +17,9 @@ namespace VoiceNpc.Authoring
 
         public static IReadOnlyList<ValidationIssue> Validate(string json, string file) => Check(() => CharacterLoader.Parse(json, file), file);
 
+        /// <summary>A file's bytes as read from disk: invalid UTF-8 is an issue here, as it is for the game.</summary>
+        public static IReadOnlyList<ValidationIssue> Validate(byte[] utf8, string file) => Check(() => CharacterLoader.Parse(utf8, file), file);
+
         private static IReadOnlyList<ValidationIssue> Check(Func<CharacterDefinition> load, string file)
         {
             try

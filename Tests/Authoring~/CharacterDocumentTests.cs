@@ -25,6 +25,24 @@ namespace VoiceNpc.Tests.Authoring
         public void Remove() => Directory.Delete(_folder, recursive: true);
 
         [Test]
+        public void AFileWithInvalidUtf8IsReportedAsTheGameWouldAndSavingTheTextRepairsIt()
+        {
+            var bytes = File.ReadAllBytes(_path);
+            int at = Array.IndexOf(bytes, (byte)'B');   // inside the display name
+            bytes[at] = 0xFF;
+            File.WriteAllBytes(_path, bytes);
+
+            var document = CharacterDocument.Open(_path);
+            Assert.That(document.Text, Does.Contain("\uFFFD"), "shown with a replacement character, so it can be repaired");
+            Assert.That(CharacterValidator.HasErrors(document.Issues), Is.True, "the game refuses the file: so does the editor");
+            Assert.That(document.Issues[0].JsonPath, Does.Contain($"byte offset {at}"));
+
+            document.Save(document.Text.Replace("\uFFFD", "B"));
+            Assert.That(document.Issues, Is.Empty);
+            Assert.That(CharacterLoader.Load(_path).Id, Is.Not.Empty);
+        }
+
+        [Test]
         public void AValidEditIsSavedWithTheOldVersionKeptAsBackup()
         {
             var document = CharacterDocument.Open(_path);
