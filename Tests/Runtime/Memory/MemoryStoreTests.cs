@@ -64,6 +64,23 @@ namespace VoiceNpc.Tests.Memory
         }
 
         [Test]
+        public void ASaveWithAWholeFrameButATimeOutOfRangeFallsBackToTheBackup([Values("saved", "turn", "fact")] string where)
+        {
+            var memory = new NpcMemory("brenna-blacksmith", "p1");
+            memory.Turns.Add(new RememberedTurn("what do you sell", "Swords.", false, DateTimeOffset.UtcNow));
+            _store.Save(memory);
+            _store.Save(memory);
+            string path = _store.PathOf("brenna-blacksmith", "p1");
+            File.WriteAllBytes(path, MemoryFiles.WithTime(where, long.MaxValue));
+
+            var loaded = _store.Load("brenna-blacksmith", "p1");
+
+            Assert.That(loaded.Source, Is.EqualTo(MemorySource.Backup));
+            Assert.That(loaded.Memory.Turns.Single().PlayerText, Is.EqualTo("what do you sell"));
+            Assert.That(loaded.Problem!.Message, Does.StartWith(path + ": unreadable at payload byte"));
+        }
+
+        [Test]
         public void ADamagedSaveWithoutBackupStartsOverAndSaysWhy()
         {
             string path = _store.PathOf("brenna-blacksmith", "p1");
