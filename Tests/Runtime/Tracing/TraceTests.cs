@@ -76,6 +76,40 @@ namespace VoiceNpc.Tests.Tracing
         }
 
         [Test]
+        public void ARecordWithAnIntegerBeyondItsTypeIsWhereReadingStops()
+        {
+            using (var writer = new TraceWriter(_path))
+                writer.Write(new TraceRecord("state", TimeSpan.FromSeconds(1), 0, new System.Collections.Generic.Dictionary<string, object?>()));
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            var w = new MessagePack.MessagePackWriter(buffer);
+            w.WriteMapHeader(2);
+            w.Write(0); w.Write("turn");
+            w.Write(2); w.Write(1L << 40);   // the turn number is an int
+            w.Flush();
+            var payload = buffer.WrittenSpan.ToArray();
+            var frame = new byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)payload.Length);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), System.IO.Hashing.Crc32.HashToUInt32(payload));
+            using (var file = new FileStream(_path, FileMode.Append)) { file.Write(frame); file.Write(payload); }
+
+            var trace = TraceFile.Read(_path);
+            Assert.That(trace.Records.Select(r => r.Kind), Is.EqualTo(new[] { "state" }));
+            Assert.That(trace.Problem, Does.StartWith("record 2 at byte").And.Contain("is unreadable at payload byte"));
+        }
+
+        [Test]
+        public void AFolderIsRefusedByName()
+        {
+            Directory.CreateDirectory(_path);
+            try
+            {
+                var error = Assert.Throws<StoredFileException>(() => TraceFile.Read(_path));
+                Assert.That(error!.Message, Is.EqualTo(_path + ": is a folder, not a file"));
+            }
+            finally { Directory.Delete(_path); }
+        }
+
+        [Test]
         public void AFileThatIsNotATraceIsRefusedByName()
         {
             File.WriteAllText(_path, "hello");
