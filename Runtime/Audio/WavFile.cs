@@ -22,12 +22,12 @@ namespace VoiceNpc.Audio
 
         /// <summary>Reads <paramref name="path"/> (a file, a pipe or a FIFO) and converts it to 16 kHz mono; refuses non-audio and empty files.</summary>
         public static short[] ReadAsPipelineAudio(string path) =>
-            DecodeAsPipelineAudio(BoundedRead.ReadAll(path, MaxBytes, problem => new AudioFileException(path, problem)), path);
+            DecodeAsPipelineAudio(BoundedRead.ReadAll(path, MaxBytes, "a WAV", problem => new AudioFileException(path, problem)), path);
 
         /// <summary>Converts WAV bytes (named <paramref name="name"/> in errors) to 16 kHz mono.</summary>
         public static short[] DecodeAsPipelineAudio(byte[] bytes, string name)
         {
-            if (bytes.Length > MaxBytes) throw new AudioFileException(name, $"holds more than {BoundedRead.Size(MaxBytes)}, the most a WAV may be");
+            if (bytes.Length > MaxBytes) throw new AudioFileException(name, BoundedRead.TooLarge(MaxBytes, "a WAV"));
             var (samples, rate) = Decode(bytes, name);
             if (samples.Length == 0) throw new AudioFileException(name, "holds no audio samples (empty data chunk)");
             return Resampler.Resample(samples, rate, AudioFormat.SampleRate);

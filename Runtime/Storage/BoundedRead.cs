@@ -12,7 +12,8 @@ namespace VoiceNpc.Storage
     {
         private const int Piece = 64 * 1024;
 
-        public static byte[] ReadAll(string path, int maxBytes, Func<string, Exception> fail)
+        /// <param name="what">What the file should be, for the message: "a WAV", "a trace".</param>
+        public static byte[] ReadAll(string path, int maxBytes, string what, Func<string, Exception> fail)
         {
             if (Directory.Exists(path)) throw fail("is a folder, not a file");
             try
@@ -24,7 +25,7 @@ namespace VoiceNpc.Storage
                 while ((read = stream.Read(piece, 0, (int)Math.Min(Piece, maxBytes + 1L - content.Length))) > 0)
                 {
                     content.Write(piece, 0, read);
-                    if (content.Length > maxBytes) throw fail($"holds more than {Size(maxBytes)}, the most it may be");
+                    if (content.Length > maxBytes) throw fail(TooLarge(maxBytes, what));
                 }
                 return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
             }
@@ -33,6 +34,8 @@ namespace VoiceNpc.Storage
                 throw fail("cannot be read: " + e.Message);
             }
         }
+
+        public static string TooLarge(int maxBytes, string what) => $"holds more than {Size(maxBytes)}, the most {what} may be";
 
         /// <summary>A limit as people read it: "64 MiB".</summary>
         public static string Size(long bytes) =>

@@ -29,7 +29,7 @@ namespace VoiceNpc.Tracing
         /// <summary>The trace's records; <see cref="StoredFileException"/> if the file is not a trace or cannot be read.</summary>
         public static TraceFile Read(string path)
         {
-            var bytes = BoundedRead.ReadAll(path, MaxBytes, problem => new StoredFileException(path, problem));
+            var bytes = BoundedRead.ReadAll(path, MaxBytes, "a trace", problem => new StoredFileException(path, problem));
             var header = TraceWriter.Header;
             if (bytes.Length < header.Length || !bytes.AsSpan(0, header.Length).SequenceEqual(header))
                 throw new StoredFileException(path, "not a VoiceNpc trace (no VNPC T signature at byte 0)");
