@@ -66,13 +66,13 @@ namespace VoiceNpc.Cli
             command.SetAction(result =>
             {
                 string path = result.GetValue(output)!.FullName;
-                using (var file = File.Create(path))
-                {
-                    if (new MemoryStore(result.GetValue(folder)!.FullName).Export(result.GetValue(character)!, result.GetValue(player)!, file)) return 0;
-                }
-                File.Delete(path);
-                Console.Error.WriteLine(TerminalText.Clean($"voicenpc memory export: {result.GetValue(character)} has no memory of {result.GetValue(player)}"));
-                return 1;
+                if (WritablePath.FileProblem("--out", path) is string problem) return Fail("export", problem);
+                using var exported = new MemoryStream();
+                if (!new MemoryStore(result.GetValue(folder)!.FullName).Export(result.GetValue(character)!, result.GetValue(player)!, exported))
+                    return Fail("export", $"{result.GetValue(character)} has no memory of {result.GetValue(player)}");
+                try { File.WriteAllBytes(path, exported.ToArray()); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return Fail("export", e.Message); }
+                return 0;
             });
             return command;
         }
@@ -85,6 +85,7 @@ namespace VoiceNpc.Cli
             command.SetAction(result =>
             {
                 var file = result.GetValue(input)!;
+                if (WritablePath.FolderProblem("--folder", result.GetValue(folder)!.FullName) is string problem) return Fail("import", problem);
                 try
                 {
                     using var stream = file.OpenRead();
@@ -92,11 +93,7 @@ namespace VoiceNpc.Cli
                     Console.WriteLine(TerminalText.Clean($"imported {memory.CharacterId}'s memory of {memory.PlayerId}: {memory.Turns.Count} turns, {memory.Facts.Count} facts"));
                     return 0;
                 }
-                catch (Exception e) when (e is StoredFileException || e is IOException)
-                {
-                    Console.Error.WriteLine(TerminalText.Clean("voicenpc memory import: " + e.Message));
-                    return 1;
-                }
+                catch (Exception e) when (e is StoredFileException || e is IOException || e is UnauthorizedAccessException) { return Fail("import", e.Message); }
             });
             return command;
         }
@@ -109,11 +106,7 @@ namespace VoiceNpc.Cli
             {
                 IReadOnlyList<string> removed;
                 try { removed = new MemoryStore(result.GetValue(folder)!.FullName).Delete(result.GetValue(character)!, result.GetValue(player)!); }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    Console.Error.WriteLine(TerminalText.Clean("voicenpc memory delete: stopped: " + e.Message));
-                    return 1;
-                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return Fail("delete", "stopped: " + e.Message); }
                 if (removed.Count == 0) Console.WriteLine("nothing was saved");
                 else
                 {
@@ -123,6 +116,12 @@ namespace VoiceNpc.Cli
                 return 0;
             });
             return command;
+        }
+
+        private static int Fail(string verb, string message)
+        {
+            Console.Error.WriteLine(TerminalText.Clean($"voicenpc memory {verb}: {message}"));
+            return 1;
         }
 
         /// <summary>Crash-safety testing: saves a growing memory as fast as it can, printing "saved N" after each save returns.</summary>

@@ -75,13 +75,12 @@ namespace VoiceNpc.Memory
 
         /// <summary>
         /// Reads an exported memory and saves it in place of the current one; <see cref="StoredFileException"/> if
-        /// the data is damaged (nothing is replaced then).
+        /// the data is damaged or larger than a save may be (nothing is replaced then).
         /// </summary>
         public NpcMemory Import(Stream source, string description = "imported memory")
         {
-            using var buffer = new MemoryStream();
-            source.CopyTo(buffer);
-            var memory = NpcMemoryCodec.Decode(buffer.ToArray(), description);
+            var bytes = BoundedRead.ReadAll(source, MaxFileBytes, "a save", problem => new StoredFileException(description, problem));
+            var memory = NpcMemoryCodec.Decode(bytes, description);
             if (memory.CharacterId.Length == 0 || memory.PlayerId.Length == 0)
                 throw new StoredFileException(description, "names no character or player");
             Save(memory);

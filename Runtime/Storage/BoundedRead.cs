@@ -19,20 +19,26 @@ namespace VoiceNpc.Storage
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-                var content = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : Piece);
-                var piece = new byte[Piece];
-                int read;
-                while ((read = stream.Read(piece, 0, (int)Math.Min(Piece, maxBytes + 1L - content.Length))) > 0)
-                {
-                    content.Write(piece, 0, read);
-                    if (content.Length > maxBytes) throw fail(TooLarge(maxBytes, what));
-                }
-                return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
+                return ReadAll(stream, maxBytes, what, fail);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw fail("cannot be read: " + e.Message);
             }
+        }
+
+        /// <summary>The rest of <paramref name="stream"/>, read in pieces up to <paramref name="maxBytes"/>.</summary>
+        public static byte[] ReadAll(Stream stream, int maxBytes, string what, Func<string, Exception> fail)
+        {
+            var content = new MemoryStream(stream.CanSeek ? (int)Math.Max(0, Math.Min(stream.Length - stream.Position, maxBytes)) : Piece);
+            var piece = new byte[Piece];
+            int read;
+            while ((read = stream.Read(piece, 0, (int)Math.Min(Piece, maxBytes + 1L - content.Length))) > 0)
+            {
+                content.Write(piece, 0, read);
+                if (content.Length > maxBytes) throw fail(TooLarge(maxBytes, what));
+            }
+            return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
         }
 
         public static string TooLarge(int maxBytes, string what) => $"holds more than {Size(maxBytes)}, the most {what} may be";

@@ -167,6 +167,16 @@ namespace VoiceNpc.Tests.EndToEnd
         }
 
         [Test]
+        public void MemoryImportAndExportRefuseEndlessInputsAndUnwritablePaths()
+        {
+            if (File.Exists("/dev/zero")) AssertRefused(Voicenpc("memory", "import", "--folder", _folder, "/dev/zero"), "/dev/zero", "holds more than 64 MiB");
+            AssertRefused(Voicenpc("memory", "import", "--folder", _folder, _folder), _folder);
+            Voicenpc("memory", "import", "--folder", _folder, Exported("p1"));
+            AssertRefused(Voicenpc("memory", "export", "--folder", _folder, "--character", "brenna-blacksmith", "--player", "p1", "--out", _folder),
+                "--out", _folder, "is a folder");
+        }
+
+        [Test]
         public void AnIdThatCannotBeAFileNameAsIsStillSaves()
         {
             string id = new string('x', 300);
