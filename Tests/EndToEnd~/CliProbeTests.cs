@@ -1,17 +1,16 @@
 using System;
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using MessagePack;
 using NUnit.Framework;
 using VoiceNpc.Cli;
 using VoiceNpc.Memory;
 using VoiceNpc.Tests.Memory;
 using VoiceNpc.Tests.Support;
+using VoiceNpc.Tests.Tracing;
 using VoiceNpc.Tracing;
 
 namespace VoiceNpc.Tests.EndToEnd
@@ -126,30 +125,13 @@ namespace VoiceNpc.Tests.EndToEnd
                     ["player"] = "hello", ["end_of_speech"] = long.MinValue, ["first_token"] = long.MaxValue, ["first_audio"] = 0L,
                 }));
             }
-            AppendRecordWithATurnBeyondInt32(path);
+            TraceFrames.Append(path, TraceFrames.TurnBeyondInt32());
 
             var (code, shown, _) = Voicenpc("trace", "show", path);
             Assert.That(code, Is.Zero);
             Assert.That(shown, Does.Contain("turn 1").And.Contain("stopped early: record 2"));
 
             AssertRefused(Voicenpc("trace", "show", _folder), _folder, "is a folder");
-        }
-
-        private static void AppendRecordWithATurnBeyondInt32(string path)
-        {
-            var buffer = new ArrayBufferWriter<byte>();
-            var w = new MessagePackWriter(buffer);
-            w.WriteMapHeader(2);
-            w.Write(0); w.Write("turn");
-            w.Write(2); w.Write(1L << 40);
-            w.Flush();
-            var payload = buffer.WrittenSpan.ToArray();
-            var frame = new byte[8];
-            BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)payload.Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), System.IO.Hashing.Crc32.HashToUInt32(payload));
-            using var file = new FileStream(path, FileMode.Append);
-            file.Write(frame);
-            file.Write(payload);
         }
 
         [Test]

@@ -220,14 +220,21 @@ namespace VoiceNpc.Tests.Memory
             Assert.That(FileNames.Encode("Ærin 🗡 #1"), Is.EqualTo(FileNames.EncodeLegacy("Ærin 🗡 #1")));
         }
 
+        /// <summary>A memory of <paramref name="player"/> saved at FOLDER/<paramref name="path"/>, as the first naming scheme put it.</summary>
+        private (NpcMemory Memory, string Path) SavedUnderTheFirstScheme(string character, string player, string path)
+        {
+            var memory = new NpcMemory(character, player);
+            memory.Turns.Add(new RememberedTurn("hello", "Well met.", false, DateTimeOffset.UtcNow));
+            string full = Path.Combine(_files.Folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, NpcMemoryCodec.Encode(memory));
+            return (memory, full);
+        }
+
         [Test]
         public void ASaveUnderTheFirstNamingSchemeLoadsMovesToItsNewNameAndIsDeletedWithIt()
         {
-            var memory = new NpcMemory("Brenna", "Bob");
-            memory.Turns.Add(new RememberedTurn("hello", "Well met.", false, DateTimeOffset.UtcNow));
-            string legacy = Path.Combine(_files.Folder, "Brenna", "Bob.npcmemory");
-            Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
-            File.WriteAllBytes(legacy, NpcMemoryCodec.Encode(memory));
+            var (memory, legacy) = SavedUnderTheFirstScheme("Brenna", "Bob", Path.Combine("Brenna", "Bob.npcmemory"));
 
             var loaded = _store.Load("Brenna", "Bob");
             Assert.That((loaded.Source, loaded.Memory.Turns.Single().NpcText), Is.EqualTo((MemorySource.File, "Well met.")));
@@ -245,11 +252,7 @@ namespace VoiceNpc.Tests.Memory
         public void AnotherPlayersFileUnderTheFirstSchemesNameIsNotTaken()
         {
             // Where names ignore case, "Bob" once shared "bob"'s file: the file's content says whose memory it is.
-            var bobs = new NpcMemory("brenna-blacksmith", "bob");
-            bobs.Turns.Add(new RememberedTurn("hello", "Hello, bob.", false, DateTimeOffset.UtcNow));
-            string legacy = Path.Combine(_files.Folder, "brenna-blacksmith", "Bob.npcmemory");
-            Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
-            File.WriteAllBytes(legacy, NpcMemoryCodec.Encode(bobs));
+            var (_, legacy) = SavedUnderTheFirstScheme("brenna-blacksmith", "bob", Path.Combine("brenna-blacksmith", "Bob.npcmemory"));
 
             Assert.That(_store.Load("brenna-blacksmith", "Bob").Source, Is.EqualTo(MemorySource.New));
             Assert.That(_store.Delete("brenna-blacksmith", "Bob"), Is.Empty);

@@ -1,8 +1,6 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Hashing;
 using System.Linq;
 using NUnit.Framework;
 using VoiceNpc.Audio;
@@ -11,6 +9,7 @@ using VoiceNpc.Characters;
 using VoiceNpc.Memory;
 using VoiceNpc.Storage;
 using VoiceNpc.Tests.Memory;
+using VoiceNpc.Tests.Tracing;
 using VoiceNpc.Tracing;
 using VoiceNpc.Tts;
 
@@ -88,12 +87,7 @@ namespace VoiceNpc.Tests.Storage
                         file.Write(TraceWriter.Header);
                         for (int r = 0; r < 3; r++)
                         {
-                            var payload = Mutate(record, random);
-                            var frame = new byte[8];
-                            BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)payload.Length);
-                            BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), Crc32.HashToUInt32(payload));
-                            file.Write(frame);
-                            file.Write(payload);
+                            TraceFrames.Append(file, Mutate(record, random));
                         }
                     }
                     Assert.That(TraceFile.Read(path).Records.Count, Is.LessThanOrEqualTo(3));

@@ -80,17 +80,7 @@ namespace VoiceNpc.Tests.Tracing
         {
             using (var writer = new TraceWriter(_path))
                 writer.Write(new TraceRecord("state", TimeSpan.FromSeconds(1), 0, new System.Collections.Generic.Dictionary<string, object?>()));
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            var w = new MessagePack.MessagePackWriter(buffer);
-            w.WriteMapHeader(2);
-            w.Write(0); w.Write("turn");
-            w.Write(2); w.Write(1L << 40);   // the turn number is an int
-            w.Flush();
-            var payload = buffer.WrittenSpan.ToArray();
-            var frame = new byte[8];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)payload.Length);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), System.IO.Hashing.Crc32.HashToUInt32(payload));
-            using (var file = new FileStream(_path, FileMode.Append)) { file.Write(frame); file.Write(payload); }
+            TraceFrames.Append(_path, TraceFrames.TurnBeyondInt32());
 
             var trace = TraceFile.Read(_path);
             Assert.That(trace.Records.Select(r => r.Kind), Is.EqualTo(new[] { "state" }));
