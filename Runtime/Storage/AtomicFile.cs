@@ -12,6 +12,7 @@ namespace VoiceNpc.Storage
     /// </summary>
     public static class AtomicFile
     {
+        private const string TempSuffix = ".tmp";
         private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
         public static string BackupOf(string path) => path + ".bak";
@@ -46,8 +47,7 @@ namespace VoiceNpc.Storage
             return removed;
         }
 
-        private const string TempSuffix = ".tmp";
-
+        /// <summary>Temp files are ".NAME.GUID.tmp" beside the file: hidden, and never taken for a save.</summary>
         private static string TempPrefix(string full) => $".{Path.GetFileName(full)}.";
 
         /// <param name="keepBackup">Keep the replaced content as "*.bak" (saves); caches do without.</param>
