@@ -81,6 +81,24 @@ namespace VoiceNpc.Tests.Audio
         }
 
         [Test]
+        public void AFifoIsReadToItsEnd()
+        {
+            if (!File.Exists("/usr/bin/mkfifo")) Assert.Ignore("no mkfifo here");
+            string fifo = Path.Combine(Path.GetTempPath(), "voicenpc-fifo-" + Guid.NewGuid().ToString("N"));
+            System.Diagnostics.Process.Start("/usr/bin/mkfifo", fifo)!.WaitForExit();
+            var samples = Enumerable.Range(0, 48_000).Select(i => (short)(i % 3000)).ToArray();
+            try
+            {
+                // A FIFO announces no length and delivers in pieces; the writer blocks until the reader opens it.
+                var writer = new System.Threading.Thread(() => File.WriteAllBytes(fifo, WavFile.Encode(samples)));
+                writer.Start();
+                Assert.That(WavFile.ReadAsPipelineAudio(fifo), Is.EqualTo(samples));
+                writer.Join();
+            }
+            finally { File.Delete(fifo); }
+        }
+
+        [Test]
         public void AFolderIsRefusedByName()
         {
             string folder = Path.GetTempPath();
