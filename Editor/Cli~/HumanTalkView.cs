@@ -19,7 +19,7 @@ namespace VoiceNpc.Cli
 
         public async Task<T> WhileStartingAsync<T>(Task<T> run, Task started)
         {
-            await AnsiConsole.Status().StartAsync($"Preparing {Markup.Escape(_character.DisplayName)}: speech model, voice, filler lines…",
+            await AnsiConsole.Status().StartAsync($"Preparing {TerminalText.Markup(_character.DisplayName)}: speech model, voice, filler lines…",
                 _ => Task.WhenAny(started, run));
             lock (_held)
             {
@@ -35,13 +35,13 @@ namespace VoiceNpc.Cli
             string? line = e switch
             {
                 TranscriptReceived { IsFinal: true } t => t.Text.Length > 0
-                    ? $"[blue]{Time(t.At)} Player:[/] {Markup.Escape(t.Text)}"
+                    ? $"[blue]{Time(t.At)} Player:[/] {TerminalText.Markup(t.Text)}"
                     : $"[grey]{Time(t.At)} (heard nothing intelligible)[/]",
-                FillerStarted f => $"[grey]{Time(f.At)} {Markup.Escape(_character.DisplayName)} (filler):[/] {Markup.Escape(f.Text)}",
-                NpcLineEnded n => $"[green]{Time(n.At)} {Markup.Escape(_character.DisplayName)}:[/] {Markup.Escape(n.HeardText)}"
+                FillerStarted f => $"[grey]{Time(f.At)} {TerminalText.Markup(_character.DisplayName)} (filler):[/] {TerminalText.Markup(f.Text)}",
+                NpcLineEnded n => $"[green]{Time(n.At)} {TerminalText.Markup(_character.DisplayName)}:[/] {TerminalText.Markup(n.HeardText)}"
                                   + (n.Interrupted ? " [yellow](interrupted)[/]" : ""),
-                ProviderFellBack f => $"[yellow]{Time(f.At)} {f.Stage}: {Markup.Escape(f.From)} → {Markup.Escape(f.To)} ({Markup.Escape(f.Reason)})[/]",
-                ConversationError err => $"[red]{Time(err.At)} {err.Stage}: {Markup.Escape(err.Message)}[/]",
+                ProviderFellBack f => $"[yellow]{Time(f.At)} {TerminalText.Markup(f.Stage)}: {TerminalText.Markup(f.From)} → {TerminalText.Markup(f.To)} ({TerminalText.Markup(f.Reason)})[/]",
+                ConversationError err => $"[red]{Time(err.At)} {TerminalText.Markup(err.Stage)}: {TerminalText.Markup(err.Message)}[/]",
                 _ => null,
             };
             if (line == null) return;
@@ -63,7 +63,7 @@ namespace VoiceNpc.Cli
                 var m = turns[i].Metrics;
                 table.AddRow(
                     (i + 1).ToString(),
-                    Markup.Escape($"{m.SttProvider}, {m.LlmProvider}, {m.TtsProvider}"),
+                    TerminalText.Markup($"{m.SttProvider}, {m.LlmProvider}, {m.TtsProvider}"),
                     Ms(m.SinceEndOfSpeech(m.FinalTranscript)),
                     Ms(m.SinceEndOfSpeech(m.FirstToken)),
                     Ms(m.SinceEndOfSpeech(m.FirstClause)),
@@ -72,7 +72,7 @@ namespace VoiceNpc.Cli
             }
             AnsiConsole.Write(table);
             foreach (var file in files)
-                if (file.Length > 0) AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(file)}[/]");
+                if (file.Length > 0) AnsiConsole.MarkupLine($"[grey]wrote {TerminalText.Markup(file)}[/]");
         }
 
         private static string Time(TimeSpan at) => $"[{at.TotalSeconds,6:0.00}s]".Replace("[", "[[").Replace("]", "]]");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -47,11 +48,11 @@ namespace VoiceNpc.Cli
                     }));
                     return 0;
                 }
-                if (loaded.Problem != null) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(loaded.Problem.Message)}; kept as {Markup.Escape(loaded.DamagedCopy ?? "-")}[/]");
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(m.CharacterId)}[/] remembers [bold]{Markup.Escape(m.PlayerId)}[/] ({loaded.Source.ToString().ToLowerInvariant()}, schema {m.SchemaVersion}, saved {m.SavedAt:u})");
-                if (m.Summary.Length > 0) AnsiConsole.MarkupLine($"[grey]summary of {m.SummarizedTurns} older turns:[/] {Markup.Escape(m.Summary)}");
-                foreach (var f in m.Facts) AnsiConsole.MarkupLine($"[green]fact[/] ({Markup.Escape(f.Kind)}): {Markup.Escape(f.Text)}");
-                foreach (var t in m.Turns) AnsiConsole.MarkupLine($"[blue]player:[/] {Markup.Escape(t.PlayerText)}  [green]npc:[/] {Markup.Escape(t.NpcText)}{(t.Interrupted ? " [yellow](interrupted)[/]" : "")}");
+                if (loaded.Problem != null) AnsiConsole.MarkupLine($"[yellow]{TerminalText.Markup(loaded.Problem.Message)}; kept as {TerminalText.Markup(loaded.DamagedCopy ?? "-")}[/]");
+                AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(m.CharacterId)}[/] remembers [bold]{TerminalText.Markup(m.PlayerId)}[/] ({loaded.Source.ToString().ToLowerInvariant()}, schema {m.SchemaVersion}, saved {m.SavedAt:u})");
+                if (m.Summary.Length > 0) AnsiConsole.MarkupLine($"[grey]summary of {m.SummarizedTurns} older turns:[/] {TerminalText.Markup(m.Summary)}");
+                foreach (var f in m.Facts) AnsiConsole.MarkupLine($"[green]fact[/] ({TerminalText.Markup(f.Kind)}): {TerminalText.Markup(f.Text)}");
+                foreach (var t in m.Turns) AnsiConsole.MarkupLine($"[blue]player:[/] {TerminalText.Markup(t.PlayerText)}  [green]npc:[/] {TerminalText.Markup(t.NpcText)}{(t.Interrupted ? " [yellow](interrupted)[/]" : "")}");
                 return 0;
             });
             return command;
@@ -65,13 +66,13 @@ namespace VoiceNpc.Cli
             command.SetAction(result =>
             {
                 string path = result.GetValue(output)!.FullName;
-                using (var file = File.Create(path))
-                {
-                    if (new MemoryStore(result.GetValue(folder)!.FullName).Export(result.GetValue(character)!, result.GetValue(player)!, file)) return 0;
-                }
-                File.Delete(path);
-                Console.Error.WriteLine($"voicenpc memory export: {result.GetValue(character)} has no memory of {result.GetValue(player)}");
-                return 1;
+                if (WritablePath.FileProblem("--out", path) is string problem) return Fail("export", problem);
+                using var exported = new MemoryStream();
+                if (!new MemoryStore(result.GetValue(folder)!.FullName).Export(result.GetValue(character)!, result.GetValue(player)!, exported))
+                    return Fail("export", $"{result.GetValue(character)} has no memory of {result.GetValue(player)}");
+                try { File.WriteAllBytes(path, exported.ToArray()); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return Fail("export", e.Message); }
+                return 0;
             });
             return command;
         }
@@ -84,18 +85,15 @@ namespace VoiceNpc.Cli
             command.SetAction(result =>
             {
                 var file = result.GetValue(input)!;
+                if (WritablePath.FolderProblem("--folder", result.GetValue(folder)!.FullName) is string problem) return Fail("import", problem);
                 try
                 {
                     using var stream = file.OpenRead();
                     var memory = new MemoryStore(result.GetValue(folder)!.FullName).Import(stream, file.FullName);
-                    Console.WriteLine($"imported {memory.CharacterId}'s memory of {memory.PlayerId}: {memory.Turns.Count} turns, {memory.Facts.Count} facts");
+                    Console.WriteLine(TerminalText.Clean($"imported {memory.CharacterId}'s memory of {memory.PlayerId}: {memory.Turns.Count} turns, {memory.Facts.Count} facts"));
                     return 0;
                 }
-                catch (Exception e) when (e is StoredFileException || e is IOException)
-                {
-                    Console.Error.WriteLine("voicenpc memory import: " + e.Message);
-                    return 1;
-                }
+                catch (Exception e) when (e is StoredFileException || e is IOException || e is UnauthorizedAccessException) { return Fail("import", e.Message); }
             });
             return command;
         }
@@ -106,11 +104,24 @@ namespace VoiceNpc.Cli
             var command = new Command("delete", "Delete everything a character remembers of a player") { folder, character, player };
             command.SetAction(result =>
             {
-                bool any = new MemoryStore(result.GetValue(folder)!.FullName).Delete(result.GetValue(character)!, result.GetValue(player)!);
-                Console.WriteLine(any ? "deleted" : "nothing was saved");
+                IReadOnlyList<string> removed;
+                try { removed = new MemoryStore(result.GetValue(folder)!.FullName).Delete(result.GetValue(character)!, result.GetValue(player)!); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return Fail("delete", "stopped: " + e.Message); }
+                if (removed.Count == 0) Console.WriteLine("nothing was saved");
+                else
+                {
+                    Console.WriteLine($"deleted {removed.Count} file{(removed.Count == 1 ? "" : "s")}:");
+                    foreach (var file in removed) Console.WriteLine("  " + TerminalText.Clean(file));
+                }
                 return 0;
             });
             return command;
+        }
+
+        private static int Fail(string verb, string message)
+        {
+            Console.Error.WriteLine(TerminalText.Clean($"voicenpc memory {verb}: {message}"));
+            return 1;
         }
 
         /// <summary>Crash-safety testing: saves a growing memory as fast as it can, printing "saved N" after each save returns.</summary>

@@ -28,6 +28,12 @@ namespace VoiceNpc.Cli
             _cache = cache;
         }
 
+        /// <summary>Why an option names a place that cannot be written (<see cref="WritablePath"/>), or null.</summary>
+        public string? Problem() =>
+            (_folder == null ? null : WritablePath.FolderProblem("--memory-folder", _folder.FullName))
+            ?? (_trace == null ? null : WritablePath.FileProblem("--trace", _trace.FullName))
+            ?? (_cache == null ? null : WritablePath.FolderProblem("--cache-folder", _cache.FullName));
+
         /// <summary>Opens what the options ask for: the player's memory, the trace, the embedded providers with the cache.</summary>
         public Session Start(CharacterDefinition character)
         {
@@ -42,7 +48,7 @@ namespace VoiceNpc.Cli
             if (_folder == null) return null;
             var memory = PlayerMemory.Open(new MemoryStore(_folder.FullName), character, _player);
             if (memory.Loaded.Problem != null)
-                Console.Error.WriteLine($"voicenpc talk: {memory.Loaded.Problem.Message}; using the {memory.Loaded.Source.ToString().ToLowerInvariant()} memory (the damaged file is kept as {memory.Loaded.DamagedCopy})");
+                Console.Error.WriteLine(TerminalText.Clean($"voicenpc talk: {memory.Loaded.Problem.Message}; using the {memory.Loaded.Source.ToString().ToLowerInvariant()} memory (the damaged file is kept as {memory.Loaded.DamagedCopy})"));
             return memory;
         }
 
@@ -67,7 +73,10 @@ namespace VoiceNpc.Cli
                 if (Memory == null || !(e is TurnCompleted)) return;
                 // Saved after every turn, as a game would at its save points; a failed save is said, never fatal.
                 try { Memory.Save(); }
-                catch (IOException failure) { Console.Error.WriteLine("voicenpc talk: the memory was not saved: " + failure.Message); }
+                catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine(TerminalText.Clean("voicenpc talk: the memory was not saved: " + failure.Message));
+                }
             }
 
             public void Dispose() => _trace?.Dispose();

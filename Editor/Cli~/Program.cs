@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.Threading.Tasks;
 
@@ -8,7 +9,7 @@ namespace VoiceNpc.Cli
     {
         public static Task<int> Main(string[] args)
         {
-            var root = new RootCommand("VoiceNpc: talk to game NPCs by voice.");
+            var root = new RootCommand("VoiceNpc: talk to game NPCs by voice. Exit codes: 0 done, 1 refused or failed, 70 internal error, 130 interrupted.");
             root.Subcommands.Add(TalkCommand.Create());
             root.Subcommands.Add(DevicesCommand.Create());
             root.Subcommands.Add(CharactersCommand.Create());
@@ -17,7 +18,7 @@ namespace VoiceNpc.Cli
             root.Subcommands.Add(TraceCommand.Create());
             root.Subcommands.Add(FakeCloudCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
-            return root.Parse(args).InvokeAsync();
+            return CliInvocation.RunAsync(root, args, Console.Error);
         }
     }
 }

@@ -42,6 +42,9 @@ namespace VoiceNpc.Cli
             command.SetAction((result, cancellationToken) =>
             {
                 var memory = new PersistenceChoice(result.GetValue(memoryFolder), result.GetValue(player)!, result.GetValue(trace), result.GetValue(cacheFolder));
+                var replies = result.GetValue(output);
+                string? unwritable = memory.Problem() ?? (replies == null ? null : WritablePath.FolderProblem("--output", replies.FullName));
+                if (unwritable != null) return Task.FromResult(Fail(unwritable));
                 var files = result.GetValue(inputs) ?? Array.Empty<FileInfo>();
                 if (files.Length == 0)
                 {
@@ -53,7 +56,7 @@ namespace VoiceNpc.Cli
                     };
                     return RunLiveAsync(result.GetValue(character)!, options, memory, result.GetValue(json), cancellationToken);
                 }
-                return RunAsync(result.GetValue(character)!, files, result.GetValue(output), memory, result.GetValue(json), result.GetValue(bargeIn), cancellationToken);
+                return RunAsync(result.GetValue(character)!, files, replies, memory, result.GetValue(json), result.GetValue(bargeIn), cancellationToken);
             });
             return command;
         }
@@ -72,7 +75,8 @@ namespace VoiceNpc.Cli
             using (device)
             {
                 var view = json ? null : new HumanTalkView(character);
-                using var session = persistence.Start(character);
+                using var session = Open(persistence, character);
+                if (session == null) return 1;
                 var conversation = new LiveConversation(character, session.Catalog) { Memory = session.Memory?.Conversation };
                 if (view != null) conversation.EventSeen += view.Show;
                 conversation.EventSeen += session.See;
@@ -82,7 +86,7 @@ namespace VoiceNpc.Cli
                     var run = conversation.RunAsync(device, cancellationToken);
                     // On stderr, so --json output stays one object: tools and tests wait for this line.
                     _ = conversation.Started.ContinueWith(_ => Console.Error.WriteLine(
-                        $"voicenpc talk: listening on \"{options.CaptureDevice ?? "(default microphone)"}\", speaking on \"{options.PlaybackDevice ?? "(default speakers)"}\"; Ctrl+C ends"),
+                        TerminalText.Clean($"voicenpc talk: listening on \"{options.CaptureDevice ?? "(default microphone)"}\", speaking on \"{options.PlaybackDevice ?? "(default speakers)"}\"; Ctrl+C ends")),
                         TaskScheduler.Default);
                     turns = view != null ? await view.WhileStartingAsync(run, conversation.Started) : await run;
                 }
@@ -108,10 +112,12 @@ namespace VoiceNpc.Cli
             catch (CharacterLoadException e) { return Fail(e.Message); }
             catch (AudioFileException e) { return Fail(e.Message); }
             if (bargeInMs is int ms && ms < 0) return Fail($"--barge-in-after must be 0 or more, found {ms}");
-            Directory.CreateDirectory(output.FullName);
+            try { Directory.CreateDirectory(output.FullName); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return Fail($"--output {output.FullName} cannot be made: {e.Message}"); }
 
             var view = json ? null : new HumanTalkView(character);
-            using var session = persistence.Start(character);
+            using var session = Open(persistence, character);
+            if (session == null) return 1;
             var conversation = new FileConversation(character, session.Catalog, new SystemClock()) { Memory = session.Memory?.Conversation };
             if (view != null) conversation.EventSeen += view.Show;
             conversation.EventSeen += session.See;
@@ -145,9 +151,20 @@ namespace VoiceNpc.Cli
             return files;
         }
 
+        /// <summary>The session the persistence options ask for, or null (said on stderr) when one cannot be opened.</summary>
+        private static PersistenceChoice.Session? Open(PersistenceChoice persistence, CharacterDefinition character)
+        {
+            try { return persistence.Start(character); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Fail("cannot open the memory, trace or cache folder: " + e.Message);
+                return null;
+            }
+        }
+
         private static int Fail(string message)
         {
-            Console.Error.WriteLine("voicenpc talk: " + message);
+            Console.Error.WriteLine(TerminalText.Clean("voicenpc talk: " + message));
             return 1;
         }
     }

@@ -1,29 +1,33 @@
 using System;
 using System.IO;
 using System.Text;
+using VoiceNpc.Storage;
 
 namespace VoiceNpc.Audio
 {
     /// <summary>
     /// Reads WAV files of any common layout (8/16/24/32-bit integer or 32/64-bit float PCM, any rate, any channel
-    /// count) into the pipeline format, and writes pipeline audio as 16-bit mono WAV.
+    /// count) into the pipeline format, and writes pipeline audio as 16-bit mono WAV. What it reads is bounded: at
+    /// most <see cref="MaxBytes"/> of file and <see cref="MaxSeconds"/> of audio, whatever the headers claim.
     /// </summary>
     public static class WavFile
     {
+        /// <summary>The largest WAV read: five minutes of 48 kHz stereo 16-bit PCM fit.</summary>
+        public const int MaxBytes = 64 * 1024 * 1024;
+
+        /// <summary>The longest audio a WAV may hold (a player's turns, a recording to test with).</summary>
+        public const int MaxSeconds = 300;
+
         private const ushort FormatPcm = 1, FormatFloat = 3, FormatExtensible = 0xFFFE;
 
-        /// <summary>Reads <paramref name="path"/> and converts it to 16 kHz mono; refuses non-audio and empty files.</summary>
-        public static short[] ReadAsPipelineAudio(string path)
-        {
-            byte[] bytes;
-            try { bytes = File.ReadAllBytes(path); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { throw new AudioFileException(path, "cannot be read: " + e.Message); }
-            return DecodeAsPipelineAudio(bytes, path);
-        }
+        /// <summary>Reads <paramref name="path"/> (a file, a pipe or a FIFO) and converts it to 16 kHz mono; refuses non-audio and empty files.</summary>
+        public static short[] ReadAsPipelineAudio(string path) =>
+            DecodeAsPipelineAudio(BoundedRead.ReadAll(path, MaxBytes, "a WAV", problem => new AudioFileException(path, problem)), path);
 
         /// <summary>Converts WAV bytes (named <paramref name="name"/> in errors) to 16 kHz mono.</summary>
         public static short[] DecodeAsPipelineAudio(byte[] bytes, string name)
         {
+            if (bytes.Length > MaxBytes) throw new AudioFileException(name, BoundedRead.TooLarge(MaxBytes, "a WAV"));
             var (samples, rate) = Decode(bytes, name);
             if (samples.Length == 0) throw new AudioFileException(name, "holds no audio samples (empty data chunk)");
             return Resampler.Resample(samples, rate, AudioFormat.SampleRate);
@@ -37,12 +41,13 @@ namespace VoiceNpc.Audio
             ushort format = 0, channels = 0, bits = 0;
             int rate = 0;
             bool haveFormat = false;
-            while (offset + 8 <= bytes.Length)
+            while (offset <= bytes.Length - 8)
             {
                 string id = Ascii(bytes, offset);
-                int size = BitConverter.ToInt32(bytes, offset + 4);
                 int body = offset + 8;
-                if (size < 0 || body + size > bytes.Length) size = bytes.Length - body;   // tolerate a truncated last chunk
+                // Sizes are unsigned 32-bit: compared in 64 bits, so one near 2^32 cannot wrap past the end of the bytes.
+                uint declared = BitConverter.ToUInt32(bytes, offset + 4);
+                int size = declared > (uint)(bytes.Length - body) ? bytes.Length - body : (int)declared;   // tolerate a truncated last chunk
                 if (id == "fmt ")
                 {
                     if (size < 16) throw new AudioFileException(path, "has a fmt chunk that is too short");
@@ -57,8 +62,12 @@ namespace VoiceNpc.Audio
                 {
                     if (!haveFormat) throw new AudioFileException(path, "has its data chunk before the fmt chunk");
                     Check(path, format, channels, rate, bits);
+                    long frames = size / (bits / 8 * channels);
+                    if (frames > (long)MaxSeconds * rate)
+                        throw new AudioFileException(path, $"holds {frames / rate} s of audio, more than the {MaxSeconds} s a WAV may hold");
                     return (ToMono(bytes, body, size, format, channels, bits), rate);
                 }
+                if (size >= bytes.Length - body) break;
                 offset = body + size + (size & 1);
             }
             throw new AudioFileException(path, haveFormat ? "has no data chunk" : "has no fmt chunk");

@@ -32,39 +32,34 @@ namespace VoiceNpc.Caching
             return Envelope.Wrap('A', buffer.WrittenSpan);
         }
 
-        public static (AudioCacheKey Key, SpeechChunk Chunk) DecodeEntry(byte[] file, string path)
+        public static (AudioCacheKey Key, SpeechChunk Chunk) DecodeEntry(byte[] file, string path) =>
+            StoredPayload.Decode(Envelope.Unwrap('A', file, path), path, ReadEntry);
+
+        private static (AudioCacheKey Key, SpeechChunk Chunk) ReadEntry(ref MessagePackReader r)
         {
-            var r = new MessagePackReader(Envelope.Unwrap('A', file, path));
-            try
+            string provider = "", voice = "", text = "";
+            float? pitch = null;
+            float rate = 1;
+            short[] samples = Array.Empty<short>();
+            var words = new List<WordTiming>();
+            var phones = new List<PhoneTiming>();
+            int count = r.ReadMapHeader();
+            for (int i = 0; i < count; i++)
             {
-                string provider = "", voice = "", text = "";
-                float? pitch = null;
-                float rate = 1;
-                short[] samples = Array.Empty<short>();
-                var words = new List<WordTiming>();
-                var phones = new List<PhoneTiming>();
-                int count = r.ReadMapHeader();
-                for (int i = 0; i < count; i++)
+                switch (r.ReadInt32())
                 {
-                    switch (r.ReadInt32())
-                    {
-                        case 0: provider = r.ReadString() ?? ""; break;
-                        case 1: voice = r.ReadString() ?? ""; break;
-                        case 2: pitch = r.TryReadNil() ? (float?)null : r.ReadSingle(); break;
-                        case 3: rate = r.ReadSingle(); break;
-                        case 4: text = r.ReadString() ?? ""; break;
-                        case 5: samples = MemoryMarshal.Cast<byte, short>(r.ReadBytes()?.ToArray() ?? Array.Empty<byte>()).ToArray(); break;
-                        case 6: foreach (var (t, s, e) in ReadTimings(ref r)) words.Add(new WordTiming(t, s, e)); break;
-                        case 7: foreach (var (t, s, e) in ReadTimings(ref r)) phones.Add(new PhoneTiming(t, s, e)); break;
-                        default: r.Skip(); break;
-                    }
+                    case 0: provider = r.ReadString() ?? ""; break;
+                    case 1: voice = r.ReadString() ?? ""; break;
+                    case 2: pitch = r.TryReadNil() ? (float?)null : r.ReadSingle(); break;
+                    case 3: rate = r.ReadSingle(); break;
+                    case 4: text = r.ReadString() ?? ""; break;
+                    case 5: samples = MemoryMarshal.Cast<byte, short>(r.ReadBytes()?.ToArray() ?? Array.Empty<byte>()).ToArray(); break;
+                    case 6: foreach (var (t, s, e) in ReadTimings(ref r)) words.Add(new WordTiming(t, s, e)); break;
+                    case 7: foreach (var (t, s, e) in ReadTimings(ref r)) phones.Add(new PhoneTiming(t, s, e)); break;
+                    default: r.Skip(); break;
                 }
-                return (new AudioCacheKey(provider, new VoiceSettings(voice, pitch, rate), text), new SpeechChunk(samples, words, phones));
             }
-            catch (Exception e) when (e is MessagePackSerializationException || e is System.IO.EndOfStreamException || e is InvalidOperationException)
-            {
-                throw new StoredFileException(path, $"unreadable at payload byte {r.Consumed}: {e.Message}", e);
-            }
+            return (new AudioCacheKey(provider, new VoiceSettings(voice, pitch, rate), text), new SpeechChunk(samples, words, phones));
         }
 
         public static byte[] EncodeIndex(IReadOnlyCollection<AudioCacheIndexEntry> entries)
@@ -83,31 +78,26 @@ namespace VoiceNpc.Caching
             return Envelope.Wrap('I', buffer.WrittenSpan);
         }
 
-        public static List<AudioCacheIndexEntry> DecodeIndex(byte[] file, string path)
+        public static List<AudioCacheIndexEntry> DecodeIndex(byte[] file, string path) =>
+            StoredPayload.Decode(Envelope.Unwrap('I', file, path), path, ReadIndex);
+
+        private static List<AudioCacheIndexEntry> ReadIndex(ref MessagePackReader r)
         {
-            var r = new MessagePackReader(Envelope.Unwrap('I', file, path));
             var entries = new List<AudioCacheIndexEntry>();
-            try
+            int count = r.ReadMapHeader();
+            for (int i = 0; i < count; i++)
             {
-                int count = r.ReadMapHeader();
-                for (int i = 0; i < count; i++)
+                if (r.ReadInt32() != 1) { r.Skip(); continue; }
+                int n = r.ReadArrayHeader();
+                for (int e = 0; e < n; e++)
                 {
-                    if (r.ReadInt32() != 1) { r.Skip(); continue; }
-                    int n = r.ReadArrayHeader();
-                    for (int e = 0; e < n; e++)
-                    {
-                        int fields = r.ReadArrayHeader();
-                        var entry = new AudioCacheIndexEntry(r.ReadString() ?? "", r.ReadInt64(), r.ReadInt64());
-                        for (int extra = 3; extra < fields; extra++) r.Skip();
-                        entries.Add(entry);
-                    }
+                    int fields = r.ReadArrayHeader();
+                    var entry = new AudioCacheIndexEntry(r.ReadString() ?? "", r.ReadInt64(), r.ReadInt64());
+                    for (int extra = 3; extra < fields; extra++) r.Skip();
+                    entries.Add(entry);
                 }
-                return entries;
             }
-            catch (Exception e) when (e is MessagePackSerializationException || e is System.IO.EndOfStreamException || e is InvalidOperationException)
-            {
-                throw new StoredFileException(path, $"unreadable at payload byte {r.Consumed}: {e.Message}", e);
-            }
+            return entries;
         }
 
         private static void WriteTimings(ref MessagePackWriter w, int count, Func<int, (string Text, TimeSpan Start, TimeSpan End)> item)

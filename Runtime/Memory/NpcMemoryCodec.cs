@@ -43,20 +43,7 @@ namespace VoiceNpc.Memory
         }
 
         /// <summary>Decodes a whole file; <see cref="StoredFileException"/> names the file and the damaged byte.</summary>
-        public static NpcMemory Decode(byte[] file, string path)
-        {
-            var reader = new MessagePackReader(Envelope.Unwrap(Kind, file, path));
-            try
-            {
-                var memory = ReadMemory(ref reader);
-                if (!reader.End) throw new MessagePackSerializationException("data follows the memory");
-                return memory;
-            }
-            catch (Exception e) when (e is MessagePackSerializationException || e is System.IO.EndOfStreamException || e is InvalidOperationException || e is OverflowException)
-            {
-                throw new StoredFileException(path, $"unreadable at payload byte {reader.Consumed}: {e.Message}", e);
-            }
-        }
+        public static NpcMemory Decode(byte[] file, string path) => StoredPayload.Decode(Envelope.Unwrap(Kind, file, path), path, ReadMemory);
 
         private static NpcMemory ReadMemory(ref MessagePackReader reader)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 
@@ -11,9 +12,43 @@ namespace VoiceNpc.Storage
     /// </summary>
     public static class AtomicFile
     {
+        private const string TempSuffix = ".tmp";
         private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
         public static string BackupOf(string path) => path + ".bak";
+
+        /// <summary>
+        /// Removes temp files that writes of <paramref name="path"/> left behind (a process killed mid-save), each a whole
+        /// or partial copy of the content. With <paramref name="olderThan"/>, only those untouched that long (a younger
+        /// one may be another process's write in progress); without, all of them. Returns the files removed.
+        /// </summary>
+        public static IReadOnlyList<string> RemoveTemps(string path, TimeSpan? olderThan)
+        {
+            string full = Path.GetFullPath(path);
+            string folder = Path.GetDirectoryName(full)!;
+            var removed = new List<string>();
+            string prefix = TempPrefix(full);
+            string[] temps;
+            try { temps = Directory.GetFiles(folder, prefix + "*" + TempSuffix); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return removed; }   // no folder, or not ours to list
+            foreach (var temp in temps)
+            {
+                string guid = Path.GetFileName(temp).Substring(prefix.Length);
+                guid = guid.Substring(0, guid.Length - TempSuffix.Length);
+                if (guid.Length != 32 || !Guid.TryParseExact(guid, "N", out _)) continue;   // not one of ours
+                try
+                {
+                    if (olderThan is TimeSpan age && DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) < age) continue;
+                    File.Delete(temp);
+                    removed.Add(temp);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { }   // in use or already gone: left for later
+            }
+            return removed;
+        }
+
+        /// <summary>Temp files are ".NAME.GUID.tmp" beside the file: hidden, and never taken for a save.</summary>
+        private static string TempPrefix(string full) => $".{Path.GetFileName(full)}.";
 
         /// <param name="keepBackup">Keep the replaced content as "*.bak" (saves); caches do without.</param>
         public static void Write(string path, byte[] content, bool keepBackup = true)
@@ -21,7 +56,7 @@ namespace VoiceNpc.Storage
             string full = Path.GetFullPath(path);
             string folder = Path.GetDirectoryName(full)!;
             Directory.CreateDirectory(folder);
-            string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+            string temp = Path.Combine(folder, $"{TempPrefix(full)}{Guid.NewGuid():N}{TempSuffix}");
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using MessagePack;
+using VoiceNpc.Storage;
 
 namespace VoiceNpc.Tracing
 {
@@ -35,9 +36,11 @@ namespace VoiceNpc.Tracing
             return buffer.WrittenSpan.ToArray();
         }
 
-        public static TraceRecord Decode(ReadOnlyMemory<byte> payload)
+        /// <summary>One record's payload; <see cref="StoredFileException"/> (naming <paramref name="path"/>) if it is not one.</summary>
+        public static TraceRecord Decode(ReadOnlyMemory<byte> payload, string path) => StoredPayload.Decode(payload, path, ReadRecord);
+
+        private static TraceRecord ReadRecord(ref MessagePackReader r)
         {
-            var r = new MessagePackReader(payload);
             string kind = "";
             long at = 0;
             int turn = 0;

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.IO;
 using System.IO.Hashing;
 using VoiceNpc.Storage;
 
@@ -24,9 +23,13 @@ namespace VoiceNpc.Tracing
         /// <summary>Why reading stopped before the end of the file; null when every byte was read.</summary>
         public string? Problem { get; }
 
+        /// <summary>The most of a trace that is read (a <see cref="TraceWriter"/> is capped below it).</summary>
+        public const int MaxBytes = 256 * 1024 * 1024;
+
+        /// <summary>The trace's records; <see cref="StoredFileException"/> if the file is not a trace or cannot be read.</summary>
         public static TraceFile Read(string path)
         {
-            var bytes = File.ReadAllBytes(path);
+            var bytes = BoundedRead.ReadAll(path, MaxBytes, "a trace", problem => new StoredFileException(path, problem));
             var header = TraceWriter.Header;
             if (bytes.Length < header.Length || !bytes.AsSpan(0, header.Length).SequenceEqual(header))
                 throw new StoredFileException(path, "not a VoiceNpc trace (no VNPC T signature at byte 0)");
@@ -40,11 +43,8 @@ namespace VoiceNpc.Tracing
                 if (length < 0 || length > bytes.Length - offset - 8) return new TraceFile(records, $"record {records.Count + 1} at byte {offset} is torn (crash while writing)");
                 var payload = new ReadOnlyMemory<byte>(bytes, offset + 8, length);
                 if (Crc32.HashToUInt32(payload.Span) != crc) return new TraceFile(records, $"record {records.Count + 1} at byte {offset} is damaged (CRC-32 mismatch)");
-                try { records.Add(TraceCodec.Decode(payload)); }
-                catch (Exception e) when (e is MessagePack.MessagePackSerializationException || e is EndOfStreamException)
-                {
-                    return new TraceFile(records, $"record {records.Count + 1} at byte {offset} is unreadable: {e.Message}");
-                }
+                try { records.Add(TraceCodec.Decode(payload, path)); }
+                catch (StoredFileException e) { return new TraceFile(records, $"record {records.Count + 1} at byte {offset} is {e.Problem}"); }
                 offset += 8 + length;
             }
             return new TraceFile(records, null);

@@ -23,6 +23,7 @@ namespace VoiceNpc.Tracing
         public TraceWriter(string path, long maxBytes = 16L * 1024 * 1024)
         {
             if (maxBytes < Header.Length + Reserve * 2) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "a trace needs at least 518 bytes");
+            if (maxBytes > TraceFile.MaxBytes) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, $"a trace is read up to {TraceFile.MaxBytes} bytes");
             MaxBytes = maxBytes;
             string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (folder != null) Directory.CreateDirectory(folder);

@@ -68,7 +68,7 @@ namespace VoiceNpc.Tests.EndToEnd
                 Is.EqualTo(new[] { "what do you sell", "how much is a shield" }));
 
             var (deleteCode, deleted, _) = Voicenpc("memory", "delete", "--folder", memory, "--character", "brenna-blacksmith", "--player", "aerin");
-            Assert.That((deleteCode, deleted.Trim()), Is.EqualTo((0, "deleted")));
+            Assert.That((deleteCode, deleted.Split('\n')[0]), Is.EqualTo((0, "deleted 2 files:")), "the save and its backup");
         }
 
         [Test]

@@ -101,6 +101,29 @@ namespace VoiceNpc.Tests.Caching
             Assert.That(cache.Count, Is.Zero);
         }
 
+        /// <summary>A whole cache file (valid frame and CRC) whose payload is a map with a key beyond 32 bits.</summary>
+        private static byte[] KeyBeyondInt32(char kind)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            var w = new MessagePack.MessagePackWriter(buffer);
+            w.WriteMapHeader(1);
+            w.Write(1L << 40); w.Write("x");
+            w.Flush();
+            return VoiceNpc.Storage.Envelope.Wrap(kind, buffer.WrittenSpan);
+        }
+
+        [Test]
+        public void AnEntryOrIndexWithAnIntegerBeyondItsTypeIsAMissNotACrash()
+        {
+            File.WriteAllBytes(Path.Combine(_folder, "index.vnpc"), KeyBeyondInt32('I'));
+            var cache = new AudioCache(_folder);
+            string entry = Path.Combine(_folder, "entries", Key("a").Hash + ".vnpca");
+            File.WriteAllBytes(entry, KeyBeyondInt32('A'));
+
+            Assert.That(cache.TryGet(Key("a"), out _), Is.False);
+            Assert.That(File.Exists(entry), Is.False, "the damaged entry is dropped");
+        }
+
         [Test]
         public void ReadersNeverSeeATornEntryWhileWritersAddAndEvict()
         {

@@ -64,6 +64,23 @@ namespace VoiceNpc.Tests.Memory
         }
 
         [Test]
+        public void ASaveWithAWholeFrameButATimeOutOfRangeFallsBackToTheBackup([Values("saved", "turn", "fact")] string where)
+        {
+            var memory = new NpcMemory("brenna-blacksmith", "p1");
+            memory.Turns.Add(new RememberedTurn("what do you sell", "Swords.", false, DateTimeOffset.UtcNow));
+            _store.Save(memory);
+            _store.Save(memory);
+            string path = _store.PathOf("brenna-blacksmith", "p1");
+            File.WriteAllBytes(path, MemoryFiles.WithTime(where, long.MaxValue));
+
+            var loaded = _store.Load("brenna-blacksmith", "p1");
+
+            Assert.That(loaded.Source, Is.EqualTo(MemorySource.Backup));
+            Assert.That(loaded.Memory.Turns.Single().PlayerText, Is.EqualTo("what do you sell"));
+            Assert.That(loaded.Problem!.Message, Does.StartWith(path + ": unreadable at payload byte"));
+        }
+
+        [Test]
         public void ADamagedSaveWithoutBackupStartsOverAndSaysWhy()
         {
             string path = _store.PathOf("brenna-blacksmith", "p1");
@@ -93,7 +110,7 @@ namespace VoiceNpc.Tests.Memory
             using var exported = new MemoryStream();
             Assert.That(_store.Export(memory.CharacterId, memory.PlayerId, exported), Is.True);
 
-            Assert.That(_store.Delete(memory.CharacterId, memory.PlayerId), Is.True);
+            Assert.That(_store.Delete(memory.CharacterId, memory.PlayerId), Is.Not.Empty);
             Assert.That(_store.Load(memory.CharacterId, memory.PlayerId).Source, Is.EqualTo(MemorySource.New));
             Assert.That(Directory.GetFiles(_files.Folder, "*", SearchOption.AllDirectories), Is.Empty, "no backup or copy left behind");
 
@@ -119,6 +136,127 @@ namespace VoiceNpc.Tests.Memory
             Assert.That(FileNames.Encode("steam_7656-1"), Is.EqualTo("steam_7656-1"));
             Assert.That(FileNames.Encode(""), Is.EqualTo("%"));
             Assert.That(Path.GetDirectoryName(_store.PathOf("a/b", "..")), Is.EqualTo(Path.Combine(_files.Folder, "a%2Fb")));
+        }
+
+        /// <summary>A temp file as a save killed before its rename leaves it, last written <paramref name="age"/> ago.</summary>
+        private string LeftByAKilledSave(string path, TimeSpan age)
+        {
+            string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(temp, NpcMemoryCodec.Encode(MemoryFiles.Sample()));
+            File.SetLastWriteTimeUtc(temp, DateTime.UtcNow - age);
+            return temp;
+        }
+
+        [Test]
+        public void LoadingRemovesTempFilesOfKilledSavesButNotOneBeingWritten()
+        {
+            var memory = MemoryFiles.Sample();
+            _store.Save(memory);
+            string path = _store.PathOf(memory.CharacterId, memory.PlayerId);
+            string stale = LeftByAKilledSave(path, TimeSpan.FromMinutes(5));
+            string fresh = LeftByAKilledSave(path, TimeSpan.Zero);
+            string otherPlayers = LeftByAKilledSave(_store.PathOf(memory.CharacterId, "p2"), TimeSpan.FromMinutes(5));
+
+            Assert.That(_store.Load(memory.CharacterId, memory.PlayerId).Source, Is.EqualTo(MemorySource.File));
+
+            Assert.That(File.Exists(stale), Is.False, "a killed save's copy of the conversation is removed");
+            Assert.That(File.Exists(fresh), Is.True, "a temp file written just now may be another process's save in progress");
+            Assert.That(File.Exists(otherPlayers), Is.True, "another player's files are not this load's business");
+        }
+
+        [Test]
+        public void DeletingRemovesEveryFileOfThePlayerAndSaysWhich()
+        {
+            var memory = MemoryFiles.Sample();
+            _store.Save(memory);
+            _store.Save(memory);
+            string path = _store.PathOf(memory.CharacterId, memory.PlayerId);
+            string damaged = path + ".damaged-20261202T030000000";
+            File.WriteAllBytes(damaged, new byte[] { 1, 2, 3 });
+            string stale = LeftByAKilledSave(path, TimeSpan.FromMinutes(5));
+            string fresh = LeftByAKilledSave(path, TimeSpan.Zero);
+            _store.Save(new NpcMemory(memory.CharacterId, "p2"));
+
+            var removed = _store.Delete(memory.CharacterId, memory.PlayerId);
+
+            Assert.That(removed, Is.EquivalentTo(new[] { path, AtomicFile.BackupOf(path), damaged, stale, fresh }));
+            Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName), Is.EqualTo(new[] { "p2.npcmemory" }));
+            Assert.That(_store.Delete(memory.CharacterId, memory.PlayerId), Is.Empty, "nothing is left to delete");
+        }
+
+        private static readonly string[] AwkwardIds =
+        {
+            new string('x', 300), string.Concat(Enumerable.Repeat("龍", 25)), new string('é', 200), "con", "NUL", "com1", "lpt9", "aux",
+            "Bob", "bob", "BOB", "trailing.", "trailing ", "~", "%41",
+        };
+
+        [Test]
+        public void EveryIdSavesAndLoadsUnderANameEveryFileSystemTakes()
+        {
+            foreach (var id in AwkwardIds)
+            {
+                var memory = new NpcMemory(id, id);
+                memory.Turns.Add(new RememberedTurn("hello", "Well met, " + id, false, DateTimeOffset.UtcNow));
+                _store.Save(memory);
+                _store.Save(memory);
+                var loaded = _store.Load(id, id);
+                Assert.That((loaded.Source, loaded.Memory.Turns.Single().NpcText), Is.EqualTo((MemorySource.File, "Well met, " + id)), id);
+
+                string name = FileNames.Encode(id);
+                Assert.That(name.Length, Is.LessThanOrEqualTo(FileNames.MaxLength), id);
+                Assert.That(name, Does.Match("^[a-z0-9_%~A-F-]+$"), "ASCII only, so no normalization or byte limit can change it");
+                Assert.That(new[] { "con", "prn", "aux", "nul", "com1", "lpt9" }, Has.No.Member(name.ToLowerInvariant()), "no Windows device name");
+            }
+            var names = AwkwardIds.Select(FileNames.Encode).ToList();
+            Assert.That(names.Select(n => n.ToLowerInvariant()).Distinct().Count(), Is.EqualTo(AwkwardIds.Length), "distinct even where names ignore case");
+            Assert.That(FileNames.Encode(new string('x', 300)), Is.Not.EqualTo(FileNames.Encode(new string('x', 301))), "long ids that share a start");
+        }
+
+        [Test]
+        public void ASimpleIdKeepsItsFileName()
+        {
+            foreach (var id in new[] { "brenna-blacksmith", "steam_7656-1", "p1", "player" })
+                Assert.That(FileNames.Encode(id), Is.EqualTo(id));
+            Assert.That(FileNames.Encode("Ærin 🗡 #1"), Is.EqualTo(FileNames.EncodeLegacy("Ærin 🗡 #1")));
+        }
+
+        /// <summary>A memory of <paramref name="player"/> saved at FOLDER/<paramref name="path"/>, as the first naming scheme put it.</summary>
+        private (NpcMemory Memory, string Path) SavedUnderTheFirstScheme(string character, string player, string path)
+        {
+            var memory = new NpcMemory(character, player);
+            memory.Turns.Add(new RememberedTurn("hello", "Well met.", false, DateTimeOffset.UtcNow));
+            string full = Path.Combine(_files.Folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, NpcMemoryCodec.Encode(memory));
+            return (memory, full);
+        }
+
+        [Test]
+        public void ASaveUnderTheFirstNamingSchemeLoadsMovesToItsNewNameAndIsDeletedWithIt()
+        {
+            var (memory, legacy) = SavedUnderTheFirstScheme("Brenna", "Bob", Path.Combine("Brenna", "Bob.npcmemory"));
+
+            var loaded = _store.Load("Brenna", "Bob");
+            Assert.That((loaded.Source, loaded.Memory.Turns.Single().NpcText), Is.EqualTo((MemorySource.File, "Well met.")));
+
+            _store.Save(loaded.Memory);
+            Assert.That(File.Exists(legacy), Is.False, "the old name is gone once the memory is saved under the new one");
+            Assert.That(_store.Load("Brenna", "Bob").Source, Is.EqualTo(MemorySource.File));
+
+            File.WriteAllBytes(legacy, NpcMemoryCodec.Encode(memory));
+            Assert.That(_store.Delete("Brenna", "Bob"), Has.Member(legacy).And.Member(_store.PathOf("Brenna", "Bob")));
+            Assert.That(Directory.GetFiles(_files.Folder, "*", SearchOption.AllDirectories), Is.Empty);
+        }
+
+        [Test]
+        public void AnotherPlayersFileUnderTheFirstSchemesNameIsNotTaken()
+        {
+            // Where names ignore case, "Bob" once shared "bob"'s file: the file's content says whose memory it is.
+            var (_, legacy) = SavedUnderTheFirstScheme("brenna-blacksmith", "bob", Path.Combine("brenna-blacksmith", "Bob.npcmemory"));
+
+            Assert.That(_store.Load("brenna-blacksmith", "Bob").Source, Is.EqualTo(MemorySource.New));
+            Assert.That(_store.Delete("brenna-blacksmith", "Bob"), Is.Empty);
+            Assert.That(File.Exists(legacy), Is.True);
         }
 
         [Test]

@@ -91,8 +91,20 @@ namespace VoiceNpc.Tests.Memory
             for (int length = 0; length < file.Length; length++)
             {
                 var error = Assert.Throws<StoredFileException>(() => NpcMemoryCodec.Decode(file.Take(length).ToArray(), "save.npcmemory"), $"cut at {length}");
-                Assert.That(error!.Message, Does.Contain("save.npcmemory").And.Contain("truncated").Or.Contain("signature"));
+                Assert.That(error!.Message, Does.Contain("save.npcmemory").And.Contain("truncated").Or.Contain("save.npcmemory").And.Contain("signature"));
             }
+        }
+
+        [Test]
+        public void TimesBeyondWhatACalendarHoldsAreReportedNeverThrownRaw(
+            [Values("saved", "turn", "fact")] string where,
+            [Values(long.MaxValue, long.MinValue, 253_402_300_800_000L, -62_135_596_800_001L)] long millis)
+        {
+            var file = MemoryFiles.WithTime(where, millis);
+            Assert.That(NpcMemoryCodec.Decode(MemoryFiles.WithTime(where, 0), "fine.npcmemory").Turns, Has.Count.EqualTo(1), "the same save with a good time reads");
+
+            var error = Assert.Throws<StoredFileException>(() => NpcMemoryCodec.Decode(file, "save.npcmemory"));
+            Assert.That(error!.Message, Does.StartWith("save.npcmemory: unreadable at payload byte"));
         }
 
         [Test]
@@ -132,6 +144,7 @@ namespace VoiceNpc.Tests.Memory
             public void WriteArrayHeader(int count) { var w = new MessagePackWriter(_buffer); w.WriteArrayHeader(count); w.Flush(); }
             public void Write(int value) { var w = new MessagePackWriter(_buffer); w.Write(value); w.Flush(); }
             public void Write(string value) { var w = new MessagePackWriter(_buffer); w.Write(value); w.Flush(); }
+            public void Write(long value) { var w = new MessagePackWriter(_buffer); w.Write(value); w.Flush(); }
             public void Write(double value) { var w = new MessagePackWriter(_buffer); w.Write(value); w.Flush(); }
             public void Flush() { }
         }

@@ -76,6 +76,30 @@ namespace VoiceNpc.Tests.Tracing
         }
 
         [Test]
+        public void ARecordWithAnIntegerBeyondItsTypeIsWhereReadingStops()
+        {
+            using (var writer = new TraceWriter(_path))
+                writer.Write(new TraceRecord("state", TimeSpan.FromSeconds(1), 0, new System.Collections.Generic.Dictionary<string, object?>()));
+            TraceFrames.Append(_path, TraceFrames.TurnBeyondInt32());
+
+            var trace = TraceFile.Read(_path);
+            Assert.That(trace.Records.Select(r => r.Kind), Is.EqualTo(new[] { "state" }));
+            Assert.That(trace.Problem, Does.StartWith("record 2 at byte").And.Contain("is unreadable at payload byte"));
+        }
+
+        [Test]
+        public void AFolderIsRefusedByName()
+        {
+            Directory.CreateDirectory(_path);
+            try
+            {
+                var error = Assert.Throws<StoredFileException>(() => TraceFile.Read(_path));
+                Assert.That(error!.Message, Is.EqualTo(_path + ": is a folder, not a file"));
+            }
+            finally { Directory.Delete(_path); }
+        }
+
+        [Test]
         public void AFileThatIsNotATraceIsRefusedByName()
         {
             File.WriteAllText(_path, "hello");
