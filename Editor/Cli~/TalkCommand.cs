@@ -92,7 +92,7 @@ namespace VoiceNpc.Cli
                 }
                 catch (Exception e) when (!(e is OperationCanceledException)) { return Fail("the conversation failed: " + e.Message); }
                 var none = turns.Select(_ => "").ToList();
-                if (json) Console.WriteLine(TalkReport.ToJson(character.Id, turns, none));
+                if (json) Console.WriteLine(TalkReport.ToJson(character.Id, turns, none, Array.Empty<string>()));
                 else view!.Summarize(turns, none);
                 return 0;
             }
@@ -130,9 +130,11 @@ namespace VoiceNpc.Cli
             catch (Exception e) when (!(e is OperationCanceledException)) { return Fail("the conversation failed: " + e.Message); }
 
             var files = WriteReplies(turns, conversation.Device!, output.FullName);
-            if (json) Console.WriteLine(TalkReport.ToJson(character.Id, turns, files));
+            var unheard = conversation.UnheardClips.Select(i => inputFiles[i].FullName).ToList();
+            foreach (var file in unheard) Console.Error.WriteLine(TerminalText.Clean($"voicenpc talk: no speech was heard in {file}"));
+            if (json) Console.WriteLine(TalkReport.ToJson(character.Id, turns, files, unheard));
             else view!.Summarize(turns, files);
-            return 0;
+            return unheard.Count == inputFiles.Length ? Fail("no speech was heard in any input") : 0;
         }
 
         private static IReadOnlyList<string> WriteReplies(IReadOnlyList<TurnResult> turns, VirtualAudioDevice device, string folder)

@@ -10,7 +10,8 @@ namespace VoiceNpc.Cli
     /// <summary>The <c>talk --json</c> document: one object with the character and its turns.</summary>
     public static class TalkReport
     {
-        public static string ToJson(string characterId, IReadOnlyList<TurnResult> turns, IReadOnlyList<string> audioFiles)
+        /// <param name="unheardInputs">The player's inputs in which no speech was heard at all (no turn came of them).</param>
+        public static string ToJson(string characterId, IReadOnlyList<TurnResult> turns, IReadOnlyList<string> audioFiles, IReadOnlyList<string> unheardInputs)
         {
             using var buffer = new MemoryStream();
             using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -19,6 +20,9 @@ namespace VoiceNpc.Cli
                 json.WriteString("character", characterId);
                 json.WriteStartArray("turns");
                 for (int i = 0; i < turns.Count; i++) WriteTurn(json, turns[i], audioFiles[i]);
+                json.WriteEndArray();
+                json.WriteStartArray("unheard_inputs");
+                foreach (var input in unheardInputs) json.WriteStringValue(input);
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
@@ -56,6 +60,15 @@ namespace VoiceNpc.Cli
                 json.WriteString("from", f.From);
                 json.WriteString("to", f.To);
                 json.WriteString("reason", f.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("errors");
+            foreach (var e in turn.Errors)
+            {
+                json.WriteStartObject();
+                json.WriteString("stage", e.Stage);
+                json.WriteString("message", e.Message);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
