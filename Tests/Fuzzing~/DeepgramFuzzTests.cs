@@ -50,7 +50,7 @@ namespace VoiceNpc.Tests.Fuzzing
         [TestCase("{\"type\":\"Results\",\"channel\":{\"alternatives\":[{\"transcript\":7}]}}", "$.channel.alternatives[0].transcript should be a string, found number 7")]
         [TestCase("{\"type\":\"Results\",\"is_final\":\"yes\",\"channel\":{\"alternatives\":[{\"transcript\":\"\"}]}}", "$.is_final should be true or false")]
         [TestCase("{\"type\":\"Results\",\"channel\":{\"alternatives\":[{\"transcript\":\"a\",\"words\":[{\"word\":\"a\",\"start\":1e300,\"end\":1}]}]}}",
-            "$.channel.alternatives[0].words[0].start should be a number from 0 to 86400")]
+            "$.channel.alternatives[0].words[0].start should be a number from -86400 to 86400")]
         [TestCase("[\"Results\"]", "$ should be an object, found array")]
         [TestCase("{\"type\":", "a malformed message (")]
         public void AMalformedLiveMessageIsAProviderErrorNamingTheField(string message, string expected)

@@ -54,7 +54,7 @@ namespace VoiceNpc.Tests.Fuzzing
 
         [TestCase("{\"audio_base64\":\"%%%\"}", "$.audio_base64 is not base64")]
         [TestCase("{\"audio_base64\":\"\",\"alignment\":{\"characters\":[\"a\"],\"character_start_times_seconds\":[1e400],\"character_end_times_seconds\":[1]}}",
-            "$.alignment.character_start_times_seconds[0] should be a number from 0 to 86400")]
+            "$.alignment.character_start_times_seconds[0] should be a number from -86400 to 86400")]
         [TestCase("{\"audio_base64\":\"\",\"alignment\":{\"characters\":[1],\"character_start_times_seconds\":[0],\"character_end_times_seconds\":[1]}}",
             "$.alignment.characters[0] should be a string, found number 1")]
         [TestCase("{\"alignment\":{}}", "$.audio_base64 should be present")]

@@ -13,7 +13,7 @@ namespace VoiceNpc.Providers.Cloud
     /// </summary>
     internal readonly struct VendorJson
     {
-        /// <summary>The longest time a vendor may give (seconds from the start of an utterance or stream).</summary>
+        /// <summary>The largest time a vendor may give (seconds, either way from the start of an utterance, stream or chunk).</summary>
         public const double MaxSeconds = 24 * 60 * 60;
 
         private readonly string _provider, _message;
@@ -106,8 +106,8 @@ namespace VoiceNpc.Providers.Cloud
             return number;
         }
 
-        /// <summary>A time in seconds, from 0 to <see cref="MaxSeconds"/>.</summary>
-        public double Seconds() => Number(0, MaxSeconds);
+        /// <summary>A time in seconds within <see cref="MaxSeconds"/> either way (chunk-relative times may be negative).</summary>
+        public double Seconds() => Number(-MaxSeconds, MaxSeconds);
 
         private void Expect(JsonValueKind kind, string what)
         {
