@@ -31,7 +31,7 @@ namespace VoiceNpc.Tests.Fuzzing
             {
                 var seeds = Corpus.Load(Parser);
                 new FuzzRun(Parser + "-file", bytes => { File.WriteAllBytes(path, bytes); WavFile.ReadAsPipelineAudio(path); }, typeof(AudioFileException))
-                    .Check(seeds, random => ByteMutator.Mutate(random, seeds));
+                    .Check(seeds, random => ByteMutator.Mutate(random, seeds), shareOfBudget: 0.25);
             }
             finally { File.Delete(path); }
         }

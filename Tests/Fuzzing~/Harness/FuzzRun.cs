@@ -14,7 +14,7 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
     /// small seed, interesting integers at every offset, ...), then random mutations, mutation i drawn from
     /// <c>new Random(Seed + i)</c>, so a failure reproduces from its number alone. The run stops at
     /// <see cref="MaxInputs"/> or after <see cref="Budget"/> (the systematic inputs get at most 60% of it), or at the first
-    /// hang or unbounded allocation (the next ones would only take longer). The property: each input parses, or fails with one of
+    /// hang or gigabyte allocation (the next ones would only take longer, or exhaust the memory). The property: each input parses, or fails with one of
     /// the parser's typed errors; never another exception, never a hang (<see cref="PerInputLimit"/>), never more
     /// allocation than <see cref="AllocationLimit"/> allows (a claimed length must not be believed).
     /// </summary>
@@ -44,23 +44,34 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
             _typedErrors = typedErrors;
         }
 
+        /// <summary>An allocation that stops the run (the next such input could exhaust the machine's memory).</summary>
+        private const long StopAllocating = 1L << 30;
+
         /// <summary>Bytes a parse may allocate: a generous multiple of the input, never the gigabytes a forged length claims.</summary>
         public static long AllocationLimit(byte[] input) => 64L * 1024 * 1024 + 200L * input.Length;
 
         /// <summary>Runs the inputs and fails the test listing every distinct failure (exception type and place).</summary>
-        public void Check(IEnumerable<byte[]> systematic, Func<Random, byte[]> mutate)
+        public void Check(IEnumerable<byte[]> systematic, Func<Random, byte[]> mutate) => Check(systematic, mutate, Budget);
+
+        /// <summary>As <see cref="Check(IEnumerable{byte[]}, Func{Random, byte[]})"/> within a share of the budget (for a second path into a parser).</summary>
+        public void Check(IEnumerable<byte[]> systematic, Func<Random, byte[]> mutate, double shareOfBudget) => Check(systematic, mutate, shareOfBudget * Budget);
+
+        /// <summary>Only the given inputs (too large to mutate), within the budget.</summary>
+        public void CheckEach(IEnumerable<byte[]> inputs) => Check(inputs, null, Budget);
+
+        private void Check(IEnumerable<byte[]> systematic, Func<Random, byte[]>? mutate, TimeSpan budget)
         {
             var clock = Stopwatch.StartNew();
             int tried = 0, fixedInputs = 0, typed = 0;
             bool stopped = false;
             foreach (var input in systematic)
             {
-                if (tried >= MaxInputs || clock.Elapsed > SystematicShare * Budget) break;
+                if (tried >= MaxInputs || clock.Elapsed > (mutate == null ? 1 : SystematicShare) * budget) break;
                 tried++;
                 fixedInputs++;
                 if (stopped = !Try(input, $"systematic input {fixedInputs - 1}", ref typed)) break;
             }
-            for (int i = 0; !stopped && tried < MaxInputs && clock.Elapsed < Budget; i++)
+            for (int i = 0; mutate != null && !stopped && tried < MaxInputs && clock.Elapsed < budget; i++)
             {
                 tried++;
                 stopped = !Try(mutate(new Random(unchecked(Seed + i))), $"mutation {i} (seed {Seed})", ref typed);
@@ -95,10 +106,10 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
                 Record(new FuzzFailure(_parser, origin, input, $"{error.GetType().Name}: {error.Message}", Where(error)));
             if (allocated <= AllocationLimit(input)) return true;
             Record(new FuzzFailure(_parser, origin, input, $"allocated {allocated / (1024 * 1024)} MB for a {input.Length}-byte input", "allocation"));
-            return false;
+            return allocated < StopAllocating;
         }
 
-        /// <summary>Keeps the first input of each kind of failure (the exception type and its first frame in our code).</summary>
+        /// <summary>Keeps the first input of each kind of failure.</summary>
         private void Record(FuzzFailure failure)
         {
             if (_failures.ContainsKey(failure.Signature)) return;
@@ -106,12 +117,17 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
             TestContext.Progress.WriteLine(failure.ToString());
         }
 
+        /// <summary>
+        /// The exception's type, its message without numbers, and its first frame in our code: the message tells two
+        /// failures apart even when the JIT has inlined the method that threw into its caller.
+        /// </summary>
         private static string Where(Exception e)
         {
+            string message = new string(e.Message.Where(c => !char.IsDigit(c)).Take(100).ToArray());
             var frames = (e.StackTrace ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at ")).ToList();
             string ours = frames.FirstOrDefault(l => l.Contains("VoiceNpc.") && !l.Contains("VoiceNpc.Tests.")) ?? frames.FirstOrDefault() ?? "";
             int paren = ours.IndexOf('(');
-            return e.GetType().Name + " " + (paren > 0 ? ours.Substring(0, paren) : ours);
+            return $"{e.GetType().Name} \"{message}\" {(paren > 0 ? ours.Substring(0, paren) : ours)}";
         }
     }
 
