@@ -67,7 +67,11 @@ namespace VoiceNpc.Tests.Fuzzing
             yield return Index("index-forged-count.vnpci", (ref MessagePackWriter w) => { w.WriteMapHeader(1); w.Write(1); w.WriteArrayHeader(int.MaxValue); }, "an index claiming 2^31-1 entries");
             yield return Index("index-short-entry.vnpci", (ref MessagePackWriter w) => { w.WriteMapHeader(1); w.Write(1); w.WriteArrayHeader(1); w.WriteArrayHeader(1); w.Write("ab"); },
                 "an index entry with one of its three fields");
-            yield return Index("index-uint64-size.vnpci", (ref MessagePackWriter w) => { w.WriteMapHeader(1); w.Write(1); w.WriteArrayHeader(1); w.WriteArrayHeader(3); w.Write("ab"); w.Write(ulong.MaxValue); w.Write(-1); },
+            yield return Index("index-uint64-size.vnpci", (ref MessagePackWriter w) =>
+            {
+                w.WriteMapHeader(1); w.Write(1); w.WriteArrayHeader(1);
+                w.WriteArrayHeader(3); w.Write("ab"); w.Write(ulong.MaxValue); w.Write(-1);
+            },
                 "an index entry whose size is beyond int64");
         }
 

@@ -100,7 +100,8 @@ namespace VoiceNpc.Tests.Fuzzing
             yield return new CorpusEntry("utf16le.character.json", new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(Minimal)).ToArray(), "the minimal character in UTF-16 LE with its BOM");
             yield return CorpusEntry.Text("not-an-object.character.json", "[1, \"two\", null]", "an array where an object belongs");
             yield return CorpusEntry.Text("nested-1000.character.json", new string('[', 1000) + new string(']', 1000), "arrays nested 1000 deep (beyond the reader's depth limit)");
-            yield return Field("huge-numbers.character.json", "\"turnTaking\": { \"vadThreshold\": 1e400, \"maxTurnSeconds\": -1e400, \"vadStopSeconds\": 1e-400 }, \"memory\": { \"maxTurns\": 9223372036854775808 }, ",
+            yield return Field("huge-numbers.character.json",
+                "\"turnTaking\": { \"vadThreshold\": 1e400, \"maxTurnSeconds\": -1e400, \"vadStopSeconds\": 1e-400 }, \"memory\": { \"maxTurns\": 9223372036854775808 }, ",
                 "numbers beyond double and int range");
             yield return Field("wrong-types.character.json", "\"voices\": [], \"greetings\": \"hi\", \"intents\": {}, \"fallbacks\": { \"stt\": [1] }, \"cloud\": { \"openai\": 3 }, ",
                 "each section of the wrong JSON type");

@@ -23,17 +23,13 @@ namespace VoiceNpc.Tests.Fuzzing
         [Test]
         public void EveryMutatedLiveMessageReadsOrFailsTheProvider()
         {
-            var seeds = Corpus.Load(Live.Name);
-            new FuzzRun(Live.Name, bytes => DeepgramMessage.Parse(Encoding.UTF8.GetString(bytes)), typeof(ProviderException))
-                .Check(JsonMutator.Systematic(seeds), random => JsonMutator.Mutate(random, seeds));
+            FuzzRun.Json(Live.Name, bytes => DeepgramMessage.Parse(Encoding.UTF8.GetString(bytes)), typeof(ProviderException));
         }
 
         [Test]
         public void EveryMutatedPrerecordedResponseReadsOrFailsTheProvider()
         {
-            var seeds = Corpus.Load(Prerecorded.Name);
-            new FuzzRun(Prerecorded.Name, bytes => DeepgramPrerecorded.Parse(Encoding.UTF8.GetString(bytes)), typeof(ProviderException))
-                .Check(JsonMutator.Systematic(seeds), random => JsonMutator.Mutate(random, seeds));
+            FuzzRun.Json(Prerecorded.Name, bytes => DeepgramPrerecorded.Parse(Encoding.UTF8.GetString(bytes)), typeof(ProviderException));
         }
 
         [Test]

@@ -20,17 +20,13 @@ namespace VoiceNpc.Tests.Fuzzing
         [Test]
         public void EveryMutatedStreamLineReadsOrFailsTheProvider()
         {
-            var seeds = Corpus.Load(Stream.Name);
-            new FuzzRun(Stream.Name, bytes => Align(bytes, (text, alignment, start) => ElevenLabsFrames.StreamLine(text, alignment, start)), typeof(ProviderException))
-                .Check(JsonMutator.Systematic(seeds), random => JsonMutator.Mutate(random, seeds));
+            FuzzRun.Json(Stream.Name, bytes => Align(bytes, (text, alignment, start) => ElevenLabsFrames.StreamLine(text, alignment, start)), typeof(ProviderException));
         }
 
         [Test]
         public void EveryMutatedInputFrameReadsOrFailsTheProvider()
         {
-            var seeds = Corpus.Load(Input.Name);
-            new FuzzRun(Input.Name, bytes => Align(bytes, (text, alignment, start) => ElevenLabsFrames.InputFrame(text, alignment, start)), typeof(ProviderException))
-                .Check(JsonMutator.Systematic(seeds), random => JsonMutator.Mutate(random, seeds));
+            FuzzRun.Json(Input.Name, bytes => Align(bytes, (text, alignment, start) => ElevenLabsFrames.InputFrame(text, alignment, start)), typeof(ProviderException));
         }
 
         [Test]

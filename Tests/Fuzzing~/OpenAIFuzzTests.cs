@@ -97,7 +97,8 @@ namespace VoiceNpc.Tests.Fuzzing
             yield return Sse("stream-no-finish.http", "deltas, then the stream ends without a finish reason (a failure, not a short reply)",
                 Chunk("{\"content\":\"Swords,\"}", null));
             yield return Sse("stream-usage-chunk.http", "a finish, then a usage chunk with no choices",
-                Chunk("{\"content\":\"Aye.\"}", "\"stop\""), "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}",
+                Chunk("{\"content\":\"Aye.\"}", "\"stop\""),
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}",
                 "[DONE]");
             yield return Sse("stream-bad-json.http", "a data line that is not JSON", "{\"choices\":[{\"delta\":{\"content\":\"Sw", "[DONE]");
             yield return Sse("stream-wrong-types.http", "choices, delta and content of the wrong JSON types",

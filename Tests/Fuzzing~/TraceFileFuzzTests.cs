@@ -57,7 +57,8 @@ namespace VoiceNpc.Tests.Fuzzing
             var turn = Record((ref MessagePackWriter w) => RecordOf(ref w, "turn", TimeSpan.FromSeconds(3).Ticks, 1, ("player", "what do you sell"),
                 ("end_of_speech", TimeSpan.FromSeconds(2).Ticks), ("first_token", TimeSpan.FromSeconds(2.4).Ticks), ("stt", "pocketsphinx")));
             var transcript = Record((ref MessagePackWriter w) => RecordOf(ref w, "transcript", TimeSpan.FromSeconds(2).Ticks, 1, ("final", true), ("text", "what do you sell")));
-            var line = Record((ref MessagePackWriter w) => RecordOf(ref w, "line-ended", TimeSpan.FromSeconds(4).Ticks, 1, ("heard", "Swords."), ("interrupted", false), ("level", 0.5), ("none", null)));
+            var line = Record((ref MessagePackWriter w) =>
+                RecordOf(ref w, "line-ended", TimeSpan.FromSeconds(4).Ticks, 1, ("heard", "Swords."), ("interrupted", false), ("level", 0.5), ("none", null)));
             yield return new CorpusEntry("valid.trace", Trace(transcript, turn, line), "a valid trace: a final transcript, a turn with stage times, a line");
             yield return new CorpusEntry("header-only.trace", Trace(), "the header and no records");
             yield return new CorpusEntry("turn-beyond-int32.trace", Trace(Record((ref MessagePackWriter w) => RecordOf(ref w, "turn", 0, 1L << 40))),

@@ -36,7 +36,8 @@ namespace VoiceNpc.Providers.Cloud
             try { return JsonDocument.Parse(text); }
             catch (JsonException e)
             {
-                throw new ProviderException(provider, $"a malformed {message} ({e.Message.Split('.')[0]}): {(text.Length > 80 ? text.Substring(0, 80) + "…" : text)}");
+                string start = text.Length > 80 ? text.Substring(0, 80) + "…" : text;
+                throw new ProviderException(provider, $"a malformed {message} ({e.Message.Split('.')[0]}): {start}");
             }
         }
 

@@ -75,7 +75,8 @@ namespace VoiceNpc.Providers.ElevenLabs
 
         /// <summary>Either spelling: the spec's, and the one some clients and servers use.</summary>
         private static IEnumerable<double> Milliseconds(VendorJson alignment, string name, string otherSpelling) =>
-            (alignment.TryGet(name, out var times) ? times : alignment[otherSpelling]).Items().Select(t => t.Number(-VendorJson.MaxSeconds * 1000, VendorJson.MaxSeconds * 1000)).ToList();
+            (alignment.TryGet(name, out var times) ? times : alignment[otherSpelling]).Items()
+                .Select(t => t.Number(-VendorJson.MaxSeconds * 1000, VendorJson.MaxSeconds * 1000)).ToList();
     }
 
     /// <summary>A stream-input frame: its audio (null for a message without any), whether it is the last, the letters it aligned.</summary>

@@ -23,9 +23,9 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
         /// <summary>VOICENPC_FUZZ_SEED changes the random mutations (the systematic ones never change).</summary>
         public static int Seed { get; } = int.TryParse(Environment.GetEnvironmentVariable("VOICENPC_FUZZ_SEED"), out int s) ? s : 11;
 
-        /// <summary>VOICENPC_FUZZ_SECONDS: time per parser (default 4 s, so the whole run stays within a minute on two cores).</summary>
+        /// <summary>VOICENPC_FUZZ_SECONDS: time per parser (default 3.5 s, so the whole run stays within a minute on two cores).</summary>
         public static TimeSpan Budget { get; } = TimeSpan.FromSeconds(
-            double.TryParse(Environment.GetEnvironmentVariable("VOICENPC_FUZZ_SECONDS"), out double b) ? b : 4);
+            double.TryParse(Environment.GetEnvironmentVariable("VOICENPC_FUZZ_SECONDS"), out double b) ? b : 3.5);
 
         public const int MaxInputs = 50_000;
         private const double SystematicShare = 0.6;   // of the budget, so random mutations always get a turn
@@ -46,6 +46,13 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
 
         /// <summary>An allocation that stops the run (the next such input could exhaust the machine's memory).</summary>
         private const long StopAllocating = 1L << 30;
+
+        /// <summary>A JSON parser over its committed corpus, with the structure-aware JSON mutations.</summary>
+        public static void Json(string parser, Action<byte[]> parse, Type typedError)
+        {
+            var seeds = Corpus.Load(parser);
+            new FuzzRun(parser, parse, typedError).Check(JsonMutator.Systematic(seeds), random => JsonMutator.Mutate(random, seeds));
+        }
 
         /// <summary>Bytes a parse may allocate: a generous multiple of the input, never the gigabytes a forged length claims.</summary>
         public static long AllocationLimit(byte[] input) => 64L * 1024 * 1024 + 200L * input.Length;
