@@ -17,7 +17,7 @@ namespace VoiceNpc.Tests.Fuzzing
         private static readonly bool Rewrite = Environment.GetEnvironmentVariable("VOICENPC_WRITE_CORPUS") == "1";
 
         private static IEnumerable<ICorpus> Corpora() =>
-            typeof(CorpusTests).Assembly.GetTypes().Where(t => typeof(ICorpus).IsAssignableFrom(t) && !t.IsInterface)
+            typeof(CorpusTests).Assembly.GetTypes().Where(t => typeof(ICorpus).IsAssignableFrom(t) && !t.IsAbstract)
                 .Select(t => (ICorpus)Activator.CreateInstance(t)!).OrderBy(c => c.Parser, StringComparer.Ordinal);
 
         [Test]

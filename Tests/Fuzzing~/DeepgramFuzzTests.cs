@@ -57,13 +57,13 @@ namespace VoiceNpc.Tests.Fuzzing
         }
 
         /// <summary>The live socket's messages.</summary>
-        public sealed class Live : ICorpus
+        public sealed class Live : NamedCorpus
         {
             public const string Name = "deepgram-live";
-            public string Parser => Name;
-            public string Description => "Deepgram live socket messages (DeepgramMessage.Parse, used by DeepgramConnection).";
 
-            public IEnumerable<CorpusEntry> Entries()
+            public Live() : base(Name, "Deepgram live socket messages (DeepgramMessage.Parse, used by DeepgramConnection).") { }
+
+            public override IEnumerable<CorpusEntry> Entries()
             {
                 yield return Json("results-final.json", "{\"type\":\"Results\",\"channel_index\":[0,1],\"duration\":1.2,\"start\":0,\"is_final\":true,\"speech_final\":true," +
                     "\"from_finalize\":false,\"channel\":{\"alternatives\":[" + Alternative + "]},\"metadata\":{\"request_id\":\"r1\"}}", "a final result with punctuated words");
@@ -93,13 +93,13 @@ namespace VoiceNpc.Tests.Fuzzing
         }
 
         /// <summary>The pre-recorded endpoint's responses.</summary>
-        public sealed class Prerecorded : ICorpus
+        public sealed class Prerecorded : NamedCorpus
         {
             public const string Name = "deepgram-prerecorded";
-            public string Parser => Name;
-            public string Description => "Deepgram pre-recorded responses (DeepgramPrerecorded.Parse: POST /v1/listen).";
 
-            public IEnumerable<CorpusEntry> Entries()
+            public Prerecorded() : base(Name, "Deepgram pre-recorded responses (DeepgramPrerecorded.Parse: POST /v1/listen).") { }
+
+            public override IEnumerable<CorpusEntry> Entries()
             {
                 yield return Json("response.json", "{\"metadata\":{\"request_id\":\"r1\",\"duration\":1.2,\"channels\":1},\"results\":{\"channels\":[{\"alternatives\":[" + Alternative + "]}]}}",
                     "a response with one channel and one word");

@@ -70,13 +70,13 @@ namespace VoiceNpc.Tests.Fuzzing
         }
 
         /// <summary>Lines of POST /v1/text-to-speech/{voice}/stream/with-timestamps.</summary>
-        public sealed class Stream : ICorpus
+        public sealed class Stream : NamedCorpus
         {
             public const string Name = "elevenlabs-stream";
-            public string Parser => Name;
-            public string Description => "ElevenLabs with-timestamps NDJSON lines (ElevenLabsFrames.StreamLine, used by ElevenLabsSpeech).";
 
-            public IEnumerable<CorpusEntry> Entries()
+            public Stream() : base(Name, "ElevenLabs with-timestamps NDJSON lines (ElevenLabsFrames.StreamLine, used by ElevenLabsSpeech).") { }
+
+            public override IEnumerable<CorpusEntry> Entries()
             {
                 yield return Line("chunk.json", "{\"audio_base64\":\"" + Pcm + "\",\"alignment\":{\"characters\":[\"H\",\"i\",\" \",\"t\",\"o\"]," +
                     "\"character_start_times_seconds\":[0,0.05,0.1,0.15,0.2],\"character_end_times_seconds\":[0.05,0.1,0.15,0.2,0.25]}," +
@@ -96,13 +96,13 @@ namespace VoiceNpc.Tests.Fuzzing
         }
 
         /// <summary>Frames of the stream-input WebSocket.</summary>
-        public sealed class Input : ICorpus
+        public sealed class Input : NamedCorpus
         {
             public const string Name = "elevenlabs-input";
-            public string Parser => Name;
-            public string Description => "ElevenLabs stream-input WebSocket frames (ElevenLabsFrames.InputFrame, used by ElevenLabsInputStream).";
 
-            public IEnumerable<CorpusEntry> Entries()
+            public Input() : base(Name, "ElevenLabs stream-input WebSocket frames (ElevenLabsFrames.InputFrame, used by ElevenLabsInputStream).") { }
+
+            public override IEnumerable<CorpusEntry> Entries()
             {
                 yield return Line("audio.json", "{\"audio\":\"" + Pcm + "\",\"isFinal\":null,\"normalizedAlignment\":null,\"alignment\":{\"chars\":[\"H\",\"i\",\" \"]," +
                     "\"charStartTimesMs\":[0,50,100],\"charsDurationsMs\":[50,50,20]}}", "audio with chunk-relative alignment in milliseconds");

@@ -36,4 +36,18 @@ namespace VoiceNpc.Tests.Fuzzing.Harness
         string Description { get; }
         IEnumerable<CorpusEntry> Entries();
     }
+
+    /// <summary>A corpus of its own (for a fixture that fuzzes more than one parser): the name and description given once.</summary>
+    public abstract class NamedCorpus : ICorpus
+    {
+        protected NamedCorpus(string parser, string description)
+        {
+            Parser = parser;
+            Description = description;
+        }
+
+        public string Parser { get; }
+        public string Description { get; }
+        public abstract IEnumerable<CorpusEntry> Entries();
+    }
 }
