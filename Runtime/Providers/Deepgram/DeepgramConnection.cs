@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Stt;
@@ -140,54 +139,37 @@ namespace VoiceNpc.Providers.Deepgram
 
         private void Handle(string text)
         {
-            JsonDocument json;
-            try { json = JsonDocument.Parse(text); }
-            catch (JsonException) { throw new ProviderException(DeepgramLiveStt.ProviderName, "a malformed message: " + (text.Length > 80 ? text.Substring(0, 80) : text)); }
-            using (json)
+            var message = DeepgramMessage.Parse(text);
+            Answered = true;
+            if (message.Type == "Results") OnResults(message);
+            else if (message.Type == "UtteranceEnd")
             {
-                Answered = true;
-                var root = json.RootElement;
-                string type = root.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
-                if (type == "Results") OnResults(root);
-                else if (type == "UtteranceEnd")
-                {
-                    _events.OnEndOfSpeech();
-                    if (_finalizeSent) FinalReceived.TrySetResult(true);
-                }
-                else if (type == "Error")
-                    throw new ProviderException(DeepgramLiveStt.ProviderName, "error: " + (root.TryGetProperty("description", out var d) ? d.GetString() : text));
+                _events.OnEndOfSpeech();
+                if (_finalizeSent) FinalReceived.TrySetResult(true);
             }
+            else if (message.Type == "Error")
+                throw new ProviderException(DeepgramLiveStt.ProviderName, "error: " + message.Error);
         }
 
-        private void OnResults(JsonElement root)
+        private void OnResults(DeepgramMessage results)
         {
-            var alternative = root.GetProperty("channel").GetProperty("alternatives")[0];
-            string transcript = alternative.GetProperty("transcript").GetString() ?? "";
-            bool isFinal = root.TryGetProperty("is_final", out var f) && f.GetBoolean();
-            bool speechFinal = root.TryGetProperty("speech_final", out var s) && s.GetBoolean();
-            bool fromFinalize = root.TryGetProperty("from_finalize", out var z) && z.GetBoolean();
-            if (isFinal)
+            if (results.IsFinal)
             {
                 if (_finalizeSent) FinalAfterFinalize = true;
                 lock (_finals)
                 {
-                    if (transcript.Length > 0) _finals.Append(' ').Append(transcript);
-                    if (alternative.TryGetProperty("words", out var words))
-                        foreach (var w in words.EnumerateArray())
-                            _words.Add(new RecognizedWord(
-                                w.TryGetProperty("punctuated_word", out var p) ? p.GetString() ?? "" : w.GetProperty("word").GetString() ?? "",
-                                TimeSpan.FromSeconds(w.GetProperty("start").GetDouble()), TimeSpan.FromSeconds(w.GetProperty("end").GetDouble()),
-                                w.TryGetProperty("confidence", out var c) ? (float)c.GetDouble() : 1f));
+                    if (results.Transcript.Length > 0) _finals.Append(' ').Append(results.Transcript);
+                    _words.AddRange(results.Words);
                 }
             }
-            else if (transcript.Length > 0)
+            else if (results.Transcript.Length > 0)
             {
                 string sofar;
-                lock (_finals) sofar = (_finals + " " + transcript).Trim();
+                lock (_finals) sofar = (_finals + " " + results.Transcript).Trim();
                 _events.OnInterim(new Transcript(sofar, Array.Empty<RecognizedWord>(), false));
             }
-            if (speechFinal) _events.OnEndOfSpeech();
-            if (fromFinalize || (_finalizeSent && speechFinal)) FinalReceived.TrySetResult(true);
+            if (results.SpeechFinal) _events.OnEndOfSpeech();
+            if (results.FromFinalize || (_finalizeSent && results.SpeechFinal)) FinalReceived.TrySetResult(true);
         }
 
         public void Dispose()

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -74,22 +73,17 @@ namespace VoiceNpc.Providers.Deepgram
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                string what = e is JsonException j ? "an unreadable response: " + j.Message : CloudFailure.Describe(ProviderName, e);
-                throw CloudFailure.Wrap(ProviderName, _key, what);
+                throw CloudFailure.Wrap(ProviderName, _key, CloudFailure.Describe(ProviderName, e));
             }
         }
 
-        private static Transcript Parse(string body)
+        /// <summary>The first alternative of the first channel; a malformed response is a <see cref="ProviderException"/> naming the field.</summary>
+        internal static Transcript Parse(string body)
         {
-            using var json = JsonDocument.Parse(body);
-            var alternative = json.RootElement.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0];
-            var words = new List<RecognizedWord>();
-            if (alternative.TryGetProperty("words", out var list))
-                foreach (var w in list.EnumerateArray())
-                    words.Add(new RecognizedWord(w.TryGetProperty("punctuated_word", out var p) ? p.GetString() ?? "" : w.GetProperty("word").GetString() ?? "",
-                        TimeSpan.FromSeconds(w.GetProperty("start").GetDouble()), TimeSpan.FromSeconds(w.GetProperty("end").GetDouble()),
-                        w.TryGetProperty("confidence", out var c) ? (float)c.GetDouble() : 1f));
-            return new Transcript((alternative.GetProperty("transcript").GetString() ?? "").Trim(), words, true);
+            using var json = VendorJson.Parse(ProviderName, "response", body);
+            var alternative = VendorJson.Root(ProviderName, "response", json)["results"]["channels"][0]["alternatives"][0];
+            var (transcript, words) = DeepgramMessage.Alternative(alternative);
+            return new Transcript(transcript.Trim(), words, true);
         }
 
         public void Dispose() => _http.Dispose();

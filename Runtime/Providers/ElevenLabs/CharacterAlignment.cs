@@ -60,7 +60,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                 case "o": return "ow";
                 case "u": return "uw";
                 case "m": case "b": case "p": case "f": case "v": case "l": case "w": case "r": return character.ToLowerInvariant();
-                default: return char.IsLetter(character, 0) ? character.ToLowerInvariant() : "pau";
+                default: return character.Length > 0 && char.IsLetter(character, 0) ? character.ToLowerInvariant() : "pau";   // "" from a null character too
             }
         }
     }

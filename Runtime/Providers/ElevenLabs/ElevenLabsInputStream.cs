@@ -140,38 +140,15 @@ namespace VoiceNpc.Providers.ElevenLabs
         /// <summary>An audio chunk with its words and phones; null for a message without audio. Error frames throw.</summary>
         private SpeechChunk? Parse(string text, double chunkStart, ref bool final)
         {
-            try
-            {
-                using var json = JsonDocument.Parse(text);
-                var root = json.RootElement;
-                if (root.TryGetProperty("error", out var error))
-                    throw Failure(root.TryGetProperty("message", out var m) ? $"{error}: {m.GetString()}" : error.ToString());
-                if (root.TryGetProperty("isFinal", out var isFinal) && isFinal.ValueKind == JsonValueKind.True) final = true;
-                if (!root.TryGetProperty("audio", out var audio) || audio.ValueKind != JsonValueKind.String) return null;
-                var bytes = Convert.FromBase64String(audio.GetString() ?? "");
-                var pcm = new short[bytes.Length / 2];
-                Buffer.BlockCopy(bytes, 0, pcm, 0, pcm.Length * 2);
-                if (!root.TryGetProperty("alignment", out var a) || a.ValueKind != JsonValueKind.Object)
-                    return new SpeechChunk(pcm, Array.Empty<WordTiming>(), Array.Empty<PhoneTiming>());
-                var chars = a.GetProperty("chars").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-                var starts = Times(a, "charStartTimesMs", "charsStartTimesMs").Select(ms => chunkStart + ms / 1000).ToList();
-                var durations = Times(a, "charsDurationsMs", "charDurationsMs").ToList();
-                var ends = starts.Zip(durations, (s, d) => s + d / 1000).ToList();
-                Interlocked.Add(ref _spoken, chars.Sum(Letters));
-                var (words, phones) = _alignment.Add(chars, starts, ends, chunkStart);
-                return new SpeechChunk(pcm, words, phones);
-            }
-            catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
-            {
-                throw Failure("a malformed message in the audio stream: " + e.Message);
-            }
+            InputFrame frame;
+            try { frame = ElevenLabsFrames.InputFrame(text, _alignment, chunkStart); }
+            catch (ProviderException e) { throw Failure(CloudFailure.Describe(ElevenLabsSpeech.ProviderName, e)); }
+            if (frame.IsFinal) final = true;
+            Interlocked.Add(ref _spoken, frame.LettersSpoken);
+            return frame.Chunk;
         }
 
-        private static int Letters(string text) => text.Count(c => !char.IsWhiteSpace(c));
-
-        /// <summary>Either spelling: the spec's, and the one some clients and servers use.</summary>
-        private static IEnumerable<double> Times(JsonElement alignment, string name, string otherSpelling) =>
-            (alignment.TryGetProperty(name, out var times) ? times : alignment.GetProperty(otherSpelling)).EnumerateArray().Select(t => t.GetDouble());
+        internal static int Letters(string text) => text.Count(c => !char.IsWhiteSpace(c));
 
         private async Task SendJsonAsync(object message, CancellationToken cancellationToken)
         {

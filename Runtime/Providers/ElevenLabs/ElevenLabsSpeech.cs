@@ -71,11 +71,8 @@ namespace VoiceNpc.Providers.ElevenLabs
                     if (line == null) break;
                     if (line.Trim().Length == 0) continue;
                     SpeechChunk chunk;
-                    try { chunk = Parse(line, alignment, AudioFormat.DurationOf(samples).TotalSeconds); }
-                    catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
-                    {
-                        throw new ProviderException(Name, "a malformed chunk in the audio stream: " + e.Message);
-                    }
+                    try { chunk = ElevenLabsFrames.StreamLine(line, alignment, AudioFormat.DurationOf(samples).TotalSeconds); }
+                    catch (ProviderException e) { throw Failure(e); }
                     samples += chunk.Samples.Length;
                     if (chunk.Samples.Length > 0) yield return chunk;
                 }
@@ -124,9 +121,9 @@ namespace VoiceNpc.Providers.ElevenLabs
                     string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                     int status = (int)response.StatusCode;
                     if (!response.IsSuccessStatusCode) throw new CloudStatusException(status, $"HTTP {status}: {Detail(body)}", status >= 500 || status == 429);
-                    using var json = JsonDocument.Parse(body);
-                    return (IReadOnlyList<(string, string)>)json.RootElement.GetProperty("voices").EnumerateArray()
-                        .Select(v => (v.GetProperty("voice_id").GetString() ?? "", v.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "")).ToList();
+                    using var json = VendorJson.Parse(ProviderName, "voice list", body);
+                    return (IReadOnlyList<(string, string)>)VendorJson.Root(ProviderName, "voice list", json)["voices"].Items()
+                        .Select(v => (v["voice_id"].String(), v.String("name", ""))).ToList();
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested) { throw Failure(e); }
@@ -167,28 +164,6 @@ namespace VoiceNpc.Providers.ElevenLabs
                 return detail.ToString();
             }
             catch (Exception) { return body.Length > 300 ? body.Substring(0, 300) : body; }
-        }
-
-        private SpeechChunk Parse(string line, CharacterAlignment alignment, double chunkStart)
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var audio = Convert.FromBase64String(root.GetProperty("audio_base64").GetString() ?? "");
-            var pcm = new short[audio.Length / 2];
-            Buffer.BlockCopy(audio, 0, pcm, 0, pcm.Length * 2);
-            if (!root.TryGetProperty("alignment", out var a) || a.ValueKind != JsonValueKind.Object)
-                return new SpeechChunk(pcm, Array.Empty<WordTiming>(), Array.Empty<PhoneTiming>());
-            var characters = a.GetProperty("characters").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-            var starts = a.GetProperty("character_start_times_seconds").EnumerateArray().Select(t => t.GetDouble()).ToList();
-            var ends = a.GetProperty("character_end_times_seconds").EnumerateArray().Select(t => t.GetDouble()).ToList();
-            // Times are taken as counted from the stream's start; a chunk whose times restart at zero is shifted.
-            if (chunkStart > 0.05 && starts.Count > 0 && starts[0] < chunkStart - 0.05)
-            {
-                starts = starts.Select(t => t + chunkStart).ToList();
-                ends = ends.Select(t => t + chunkStart).ToList();
-            }
-            var (words, phones) = alignment.Add(characters, starts, ends, chunkStart);
-            return new SpeechChunk(pcm, words, phones);
         }
 
         private static Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
