@@ -15,7 +15,10 @@ namespace VoiceNpc.Providers.Cloud
         {
             Value = value;
             Source = source;
+            _scrubber = new Lazy<KeyScrubber>(() => new KeyScrubber(value));
         }
+
+        private readonly Lazy<KeyScrubber> _scrubber;
 
         /// <summary>The key itself: only for the Authorization header.</summary>
         internal string Value { get; }
@@ -50,14 +53,7 @@ namespace VoiceNpc.Providers.Cloud
         public static string DefaultSecretsFile =>
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "voicenpc", "secrets.json");
 
-        /// <summary>Removes the key (and any long prefix of it a vendor echoes back) from a text.</summary>
-        public string Scrub(string text)
-        {
-            if (Value.Length == 0) return text;
-            text = text.Replace(Value, "[key]");
-            for (int length = Value.Length - 1; length >= 8; length--)
-                text = text.Replace(Value.Substring(0, length), "[key]");
-            return text;
-        }
+        /// <summary>Removes the key, and any run of 8 or more of its characters a vendor echoes back, from a text.</summary>
+        public string Scrub(string text) => _scrubber.Value.Scrub(text);
     }
 }
