@@ -50,9 +50,9 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             if (ownUrls)
                 json["cloud"] = new JsonObject
                 {
-                    ["deepgram"] = new JsonObject { ["baseUrl"] = _deepgram.BaseUrl, ["model"] = "nova-2" },
-                    ["openai"] = new JsonObject { ["baseUrl"] = _openai.BaseUrl, ["model"] = "llama-3.1-8b" },
-                    ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl },
+                    ["deepgram"] = new JsonObject { ["baseUrl"] = _deepgram.BaseUrl, ["model"] = "nova-2", ["key"] = "fake-deepgram" },
+                    ["openai"] = new JsonObject { ["baseUrl"] = _openai.BaseUrl, ["model"] = "llama-3.1-8b", ["key"] = "fake-openai" },
+                    ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl, ["key"] = "fake-elevenlabs" },
                 };
             json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
             json["fallbacks"] = JsonNode.Parse("{\"vad\":[\"silero\",\"energy\"],\"stt\":[\"deepgram\",\"pocketsphinx\"],\"llm\":[\"openai\",\"scripted\"],\"tts\":[\"elevenlabs\",\"flite\"]}");
@@ -67,13 +67,32 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
                 "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") };
             var environment = new Dictionary<string, string?> { ["DEEPGRAM_API_KEY"] = deepgramKey, ["OPENAI_API_KEY"] = openaiKey, ["ELEVENLABS_API_KEY"] = elevenKey };
-            if (!ownUrls)
+            if (ownUrls) environment["HOME"] = HomeWithKeysForTheFakes(deepgramKey, openaiKey, elevenKey);
+            else
             {
                 environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
                 environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
                 environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
             }
             return VoicenpcProcess.Run(args, environment);
+        }
+
+        /// <summary>
+        /// A HOME whose secrets file binds a named key to each fake, for a character with endpoints of its own (the
+        /// environment's keys are bound to the vendors' endpoints, so they never go to the character's).
+        /// </summary>
+        private string HomeWithKeysForTheFakes(string deepgramKey, string openaiKey, string elevenKey)
+        {
+            var keys = new JsonObject
+            {
+                ["fake-deepgram"] = new JsonObject { ["key"] = deepgramKey, ["baseUrl"] = _deepgram.BaseUrl },
+                ["fake-openai"] = new JsonObject { ["key"] = openaiKey, ["baseUrl"] = _openai.BaseUrl },
+                ["fake-elevenlabs"] = new JsonObject { ["key"] = elevenKey, ["baseUrl"] = _eleven.BaseUrl },
+            };
+            string home = Path.Combine(_folder, "home"), file = Path.Combine(home, ".config", "voicenpc", "secrets.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, new JsonObject { ["keys"] = keys }.ToJsonString());
+            return home;
         }
 
         [Test]
