@@ -67,7 +67,10 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
                 "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") };
             var environment = new Dictionary<string, string?> { ["DEEPGRAM_API_KEY"] = deepgramKey, ["OPENAI_API_KEY"] = openaiKey, ["ELEVENLABS_API_KEY"] = elevenKey };
-            if (ownUrls) environment["HOME"] = HomeWithKeysForTheFakes(deepgramKey, openaiKey, elevenKey);
+            // The environment's keys are bound to the vendors' endpoints: the character's own endpoints need keys bound to them.
+            if (ownUrls)
+                environment["HOME"] = UserSecrets.Home(_folder, ("fake-deepgram", deepgramKey, _deepgram.BaseUrl), ("fake-openai", openaiKey, _openai.BaseUrl),
+                    ("fake-elevenlabs", elevenKey, _eleven.BaseUrl));
             else
             {
                 environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
@@ -75,24 +78,6 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 environment["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl;
             }
             return VoicenpcProcess.Run(args, environment);
-        }
-
-        /// <summary>
-        /// A HOME whose secrets file binds a named key to each fake, for a character with endpoints of its own (the
-        /// environment's keys are bound to the vendors' endpoints, so they never go to the character's).
-        /// </summary>
-        private string HomeWithKeysForTheFakes(string deepgramKey, string openaiKey, string elevenKey)
-        {
-            var keys = new JsonObject
-            {
-                ["fake-deepgram"] = new JsonObject { ["key"] = deepgramKey, ["baseUrl"] = _deepgram.BaseUrl },
-                ["fake-openai"] = new JsonObject { ["key"] = openaiKey, ["baseUrl"] = _openai.BaseUrl },
-                ["fake-elevenlabs"] = new JsonObject { ["key"] = elevenKey, ["baseUrl"] = _eleven.BaseUrl },
-            };
-            string home = Path.Combine(_folder, "home"), file = Path.Combine(home, ".config", "voicenpc", "secrets.json");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, new JsonObject { ["keys"] = keys }.ToJsonString());
-            return home;
         }
 
         [Test]

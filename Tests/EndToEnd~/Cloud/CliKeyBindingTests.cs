@@ -19,7 +19,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
     public class CliKeyBindingTests
     {
         private FakeOpenAI _bound = null!, _other = null!;
-        private string _folder = "", _home = "";
+        private string _folder = "";
 
         [SetUp]
         public void Start()
@@ -27,7 +27,6 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             _bound = FakeOpenAI.StartAsync("sk-bound-0123456789abcdef0123").GetAwaiter().GetResult();
             _other = FakeOpenAI.StartAsync("sk-other-fedcba9876543210fedc").GetAwaiter().GetResult();
             _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-keys-" + Guid.NewGuid().ToString("N"))).FullName;
-            _home = Directory.CreateDirectory(Path.Combine(_folder, "home")).FullName;
         }
 
         [TearDown]
@@ -53,23 +52,16 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             return path;
         }
 
-        /// <summary>The user's secrets file (in the HOME the command runs with) holding the given named keys.</summary>
-        private void Secrets(params (string Name, string Key, string BaseUrl)[] keys)
-        {
-            var named = new JsonObject();
-            foreach (var (name, key, baseUrl) in keys) named[name] = new JsonObject { ["key"] = key, ["baseUrl"] = baseUrl };
-            string file = Path.Combine(_home, ".config", "voicenpc", "secrets.json");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, new JsonObject { ["keys"] = named }.ToJsonString());
-        }
-
-        /// <summary>Talks one line; the user's own OpenAI key and base URL are the bound fake's, set together in the environment.</summary>
-        private JsonElement Talk(string character)
+        /// <summary>
+        /// Talks one line; the user's own OpenAI key and base URL are the bound fake's, set together in the environment,
+        /// and their secrets file holds the given named keys.
+        /// </summary>
+        private JsonElement Talk(string character, params (string Name, string Key, string BaseUrl)[] namedKeys)
         {
             var args = new[] { "talk", "--character", character, "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json" };
             var environment = new Dictionary<string, string?>
             {
-                ["HOME"] = _home, ["OPENAI_API_KEY"] = _bound.Key, ["OPENAI_BASE_URL"] = _bound.BaseUrl,
+                ["HOME"] = UserSecrets.Home(_folder, namedKeys), ["OPENAI_API_KEY"] = _bound.Key, ["OPENAI_BASE_URL"] = _bound.BaseUrl,
             };
             var (code, stdout, stderr) = VoicenpcProcess.Run(args, environment);
             Assert.That(code, Is.Zero, stderr);
@@ -94,8 +86,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         [Test]
         public void WithAKeyTheUserBoundToThatHostTheCharacterIsAnsweredThere()
         {
-            Secrets(("other", _other.Key, _other.BaseUrl));
-            var turn = Talk(Character(keyName: "other"));
+            var turn = Talk(Character(keyName: "other"), ("other", _other.Key, _other.BaseUrl));
             Assert.That(turn.GetProperty("providers").GetProperty("llm").GetString(), Is.EqualTo("openai"));
             Assert.That(turn.GetProperty("fallbacks").GetArrayLength(), Is.Zero);
             Assert.That(_other.Requests, Is.EqualTo(1), "answered by the other server, with the key bound to it (it refuses any other)");
@@ -105,8 +96,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         [Test]
         public void AKeyBoundToAnotherHostIsRefused()
         {
-            Secrets(("mine", _bound.Key, _bound.BaseUrl));
-            var turn = Talk(Character(keyName: "mine"));
+            var turn = Talk(Character(keyName: "mine"), ("mine", _bound.Key, _bound.BaseUrl));
             Assert.That(turn.GetProperty("providers").GetProperty("llm").GetString(), Is.EqualTo("scripted"));
             Assert.That(BrainFallbackReason(turn), Does.Contain($"points openai at {OtherHost} with key \"mine\", but that key is bound to {new Uri(_bound.BaseUrl).Authority}"));
             Assert.That(_other.Requests, Is.Zero, "the key bound to the first server never went to the other");
