@@ -18,13 +18,15 @@ namespace VoiceNpc.Authoring
             {
                 if (!(CloudService.Named(name) is CloudService service)) continue;
                 string path = $"$.cloud.{service.Name}";
-                if (settings.BaseUrl is string url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && !CloudEndpoint.SameOrigin(uri, new Uri(service.VendorDefault)))
+                var vendor = new Uri(service.VendorDefault);
+                if (settings.BaseUrl is string url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && !CloudEndpoint.SameOrigin(uri, vendor))
                     yield return new ValidationIssue(file, path + ".baseUrl",
-                        $"{service.Name} at its vendor's host {CloudEndpoint.Host(new Uri(service.VendorDefault))}, found {CloudEndpoint.Host(uri)}",
+                        $"{service.Name} at its vendor's host {CloudEndpoint.Host(vendor)}, found {CloudEndpoint.Host(uri)}",
                         KeyHint(service, CloudEndpoint.Host(uri), url, settings.KeyName), IssueSeverity.Warning);
                 else if (settings.BaseUrl == null && settings.KeyName is string keyName)
                     yield return new ValidationIssue(file, path + ".key", $"a key named \"{keyName}\" in each player's {CloudSecrets.UserPath}",
-                        $"{service.Name} goes to the base URL that key is bound to; a player without it gets the chain's next provider", IssueSeverity.Warning);
+                        $"{service.Name} goes to the base URL that key is bound to; a player without it gets the chain's next provider",
+                        IssueSeverity.Warning);
             }
         }
 

@@ -71,8 +71,8 @@ namespace VoiceNpc.Providers.Cloud
                 $"{{\"{name}\": {{\"key\": \"…\", \"baseUrl\": \"{baseUrl ?? "https://…"}\"}}}} to it");
             var endpoint = baseUrl != null ? CloudEndpoint.Parse(provider, baseUrl) : named.BaseUrl;
             if (!CloudEndpoint.SameOrigin(endpoint, named.BaseUrl))
-                throw new ProviderException(provider, $"{who} points {service.Name} at {CloudEndpoint.Host(endpoint)} with key \"{name}\", but that key is " +
-                                                      $"bound to {CloudEndpoint.Host(named.BaseUrl)} ({named.Where}) and goes nowhere else");
+                throw new ProviderException(provider, $"{who} points {service.Name} at {CloudEndpoint.Host(endpoint)} with key \"{name}\", " +
+                                                      $"but that key is bound to {CloudEndpoint.Host(named.BaseUrl)} ({named.Where}) and goes nowhere else");
             return new CloudAccess(endpoint, named.Key);
         }
     }

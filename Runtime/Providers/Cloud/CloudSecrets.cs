@@ -38,9 +38,6 @@ namespace VoiceNpc.Providers.Cloud
 
         public string File { get; }
 
-        /// <summary>The names of the named keys, for messages.</summary>
-        public IReadOnlyCollection<string> KeyNames => _named.Keys;
-
         /// <summary>A top-level string entry ("OPENAI_API_KEY"); null when absent or blank.</summary>
         public string? Variable(string name) => _variables.TryGetValue(name, out var value) ? value : null;
 
@@ -49,7 +46,7 @@ namespace VoiceNpc.Providers.Cloud
 
         /// <summary>Whether a key name is one a character may write (and so a secrets file may define).</summary>
         public static bool IsKeyName(string name) =>
-            name.Length > 0 && name.Length <= 32 && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+            name.Length > 0 && name.Length <= 32 && name.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c == '-' || c == '_');
 
         public const string KeyNameRule = "1 to 32 letters, digits, '-' or '_'";
 
@@ -79,8 +76,12 @@ namespace VoiceNpc.Providers.Cloud
         {
             string text;
             try { text = System.IO.File.ReadAllText(file); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { throw new CloudSecretsException(file, "$", "a readable file (" + e.Message + ")"); }
-            try { return JsonDocument.Parse(text.TrimStart('\uFEFF'), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new CloudSecretsException(file, "$", "a readable file (" + e.Message + ")");
+            }
+            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            try { return JsonDocument.Parse(text.TrimStart('\uFEFF'), options); }
             catch (JsonException e)
             {
                 // The position only: the parser's message may quote the file, which holds keys.
@@ -98,7 +99,8 @@ namespace VoiceNpc.Providers.Cloud
         private static void ReadNamed(string file, JsonElement keys, Dictionary<string, BoundKey> named)
         {
             string path = "$." + KeysField;
-            if (keys.ValueKind != JsonValueKind.Object) throw new CloudSecretsException(file, path, "an object of named keys, {\"NAME\": {\"key\": …, \"baseUrl\": …}}");
+            if (keys.ValueKind != JsonValueKind.Object)
+                throw new CloudSecretsException(file, path, "an object of named keys, {\"NAME\": {\"key\": …, \"baseUrl\": …}}");
             foreach (var entry in keys.EnumerateObject())
             {
                 string at = $"{path}.{entry.Name}";
@@ -106,7 +108,8 @@ namespace VoiceNpc.Providers.Cloud
                 if (named.ContainsKey(entry.Name)) throw new CloudSecretsException(file, at, "a unique key name (names are not case-sensitive)");
                 if (entry.Value.ValueKind != JsonValueKind.Object) throw new CloudSecretsException(file, at, "an object {\"key\": …, \"baseUrl\": …}");
                 foreach (var field in entry.Value.EnumerateObject())
-                    if (!EntryFields.Contains(field.Name)) throw new CloudSecretsException(file, $"{at}.{field.Name}", "no such field (a named key has \"key\" and \"baseUrl\")");
+                    if (!EntryFields.Contains(field.Name))
+                        throw new CloudSecretsException(file, $"{at}.{field.Name}", "no such field (a named key has \"key\" and \"baseUrl\")");
                 string key = RequiredString(file, entry.Value, "key", at);
                 var baseUrl = CheckBaseUrl(file, at + ".baseUrl", RequiredString(file, entry.Value, "baseUrl", at));
                 named[entry.Name] = new BoundKey(CloudKey.FromValue(key, $"key \"{entry.Name}\" in {file}"), baseUrl, $"{at}.baseUrl in {file}");

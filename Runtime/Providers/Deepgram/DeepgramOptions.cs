@@ -12,7 +12,8 @@ namespace VoiceNpc.Providers.Deepgram
         public string Language { get; init; } = "en";
 
         /// <summary>Null: DEEPGRAM_API_KEY from the environment or the secrets file, which goes only to the base URL it is bound to
-        /// (DEEPGRAM_BASE_URL beside it, else the vendor's): a <see cref="BaseUrl"/> elsewhere is refused. Given: used with <see cref="BaseUrl"/> as is.</summary>
+        /// (DEEPGRAM_BASE_URL beside it, else the vendor's): a <see cref=\"BaseUrl\"/> elsewhere is refused.
+        /// Given: used with <see cref=\"BaseUrl\"/> as is.</summary>
         public CloudKey? Key { get; init; }
 
         /// <summary>Silence (ms) after which Deepgram marks the end of speech (speech_final).</summary>

@@ -16,7 +16,8 @@ namespace VoiceNpc.Providers.OpenAI
         public string Language { get; init; } = "en";
 
         /// <summary>Null: OPENAI_API_KEY from the environment or the secrets file, which goes only to the base URL it is bound to
-        /// (OPENAI_BASE_URL beside it, else the vendor's): a <see cref="BaseUrl"/> elsewhere is refused. Given: used with <see cref="BaseUrl"/> as is.</summary>
+        /// (OPENAI_BASE_URL beside it, else the vendor's): a <see cref=\"BaseUrl\"/> elsewhere is refused.
+        /// Given: used with <see cref=\"BaseUrl\"/> as is.</summary>
         public CloudKey? Key { get; init; }
 
         public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(8);

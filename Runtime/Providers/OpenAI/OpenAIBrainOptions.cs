@@ -11,7 +11,8 @@ namespace VoiceNpc.Providers.OpenAI
         public string Model { get; init; } = "gpt-4o-mini";
 
         /// <summary>Null: OPENAI_API_KEY from the environment or the secrets file, which goes only to the base URL it is bound to
-        /// (OPENAI_BASE_URL beside it, else the vendor's): a <see cref="BaseUrl"/> elsewhere is refused. Given: used with <see cref="BaseUrl"/> as is.</summary>
+        /// (OPENAI_BASE_URL beside it, else the vendor's): a <see cref=\"BaseUrl\"/> elsewhere is refused.
+        /// Given: used with <see cref=\"BaseUrl\"/> as is.</summary>
         public CloudKey? Key { get; init; }
 
         /// <summary>Spoken replies are short: this caps the tokens (and the cost) of one.</summary>
