@@ -57,6 +57,7 @@ namespace VoiceNpc.Authoring
                     yield return Warn($"$.fillers[{i}]", $"a short filler (at most 60 characters), found {c.Fillers[i].Length}", "a filler covers a wait; a long one delays the real answer");
             if (c.Fallbacks.Llm.Any(ProviderNames.IsCloud) && c.Persona.Trim().Length < 40)
                 yield return Warn("$.persona", "a persona of a sentence or more for an LLM brain", "say who the character is, where, and what they know; see $.prompt for the world and the rules");
+            foreach (var warning in CloudHostWarnings.For(c, file)) yield return warning;
         }
 
         private static IEnumerable<string> EmbeddedFor(string stage) => stage switch

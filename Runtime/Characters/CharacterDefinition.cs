@@ -25,7 +25,7 @@ namespace VoiceNpc.Characters
 
         public MemorySettings Memory { get; init; } = MemorySettings.Default;
 
-        /// <summary>Per cloud service ("openai", "deepgram", "elevenlabs"): this character's base URL and model.</summary>
+        /// <summary>Per cloud service ("openai", "deepgram", "elevenlabs"): this character's base URL, model and key name.</summary>
         public IReadOnlyDictionary<string, CloudSettings> Cloud { get; init; } = new Dictionary<string, CloudSettings>();
 
         /// <summary>The character's settings for a cloud service (empty when it has none).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using VoiceNpc.Providers.Cloud;
 
 namespace VoiceNpc.Characters
 {
@@ -131,13 +132,26 @@ namespace VoiceNpc.Characters
                     continue;
                 }
                 if (!reader.IsObject(property.Value, path)) continue;
-                reader.RejectUnknown(property.Value, path, new[] { "baseUrl", "model" });
+                reader.RejectUnknown(property.Value, path, new[] { "baseUrl", "model", "key" });
                 string url = reader.String(property.Value, "baseUrl", path, required: false);
                 if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _)) reader.Problem($"{path}.baseUrl", $"an absolute URL, found \"{url}\"");
                 string model = reader.String(property.Value, "model", path, required: false);
-                cloud[property.Name.ToLowerInvariant()] = new CloudSettings(url.Length > 0 ? url : null, model.Length > 0 ? model : null);
+                string? key = ReadKeyName(reader, property.Value, path);
+                cloud[property.Name.ToLowerInvariant()] = new CloudSettings(url.Length > 0 ? url : null, model.Length > 0 ? model : null, key);
             }
             return cloud;
+        }
+
+        /// <summary>
+        /// The name of the user's key for the service ("key": "groq"). The file may be shared, so a value that is not a key
+        /// name (it may be a pasted key) is refused without being repeated in the message.
+        /// </summary>
+        private static string? ReadKeyName(JsonFieldReader reader, JsonElement service, string path)
+        {
+            if (!service.TryGetProperty("key", out var value)) return null;
+            if (value.ValueKind == JsonValueKind.String && CloudSecrets.IsKeyName(value.GetString()!)) return value.GetString();
+            reader.Problem($"{path}.key", $"the name of a key in the user's secrets file ({CloudSecrets.KeyNameRule}), never the key itself");
+            return null;
         }
 
         private static StageChains ReadChains(JsonFieldReader reader, JsonElement root)

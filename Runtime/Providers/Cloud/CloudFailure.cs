@@ -2,7 +2,7 @@ using System;
 
 namespace VoiceNpc.Providers.Cloud
 {
-    /// <summary>What every cloud client says about a failure its vendor-specific cases do not cover, and the key check they share.</summary>
+    /// <summary>What every cloud client says about a failure its vendor-specific cases do not cover, never holding the key.</summary>
     public static class CloudFailure
     {
         /// <summary>The text for a status error, a timeout, an open circuit or an earlier failure of this provider.</summary>
@@ -18,9 +18,5 @@ namespace VoiceNpc.Providers.Cloud
         /// <summary>The failure as the chain sees it: named after the provider, never holding the key.</summary>
         public static ProviderException Wrap(string provider, CloudKey key, string what) => new ProviderException(provider, key.Scrub(what));
 
-        /// <summary>The given key, else the environment's or the secrets file's; <see cref="ProviderException"/> when there is none.</summary>
-        public static CloudKey RequireKey(string provider, CloudKey? given, string variable) =>
-            given ?? CloudKey.Find(variable)
-            ?? throw new ProviderException(provider, $"no key: set {variable} or put it in {CloudKey.DefaultSecretsFile}");
     }
 }

@@ -30,8 +30,9 @@ namespace VoiceNpc.Providers.Deepgram
         public DeepgramLiveStt(DeepgramOptions options)
         {
             _options = options;
-            _key = CloudFailure.RequireKey(ProviderName, options.Key, "DEEPGRAM_API_KEY");
-            _base = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "DEEPGRAM_BASE_URL", "wss://api.deepgram.com");
+            var access = CloudAccess.ForOptions(ProviderName, CloudService.Deepgram, options.BaseUrl, options.Key);
+            _key = access.Key;
+            _base = access.Endpoint;
             _pipeline = CloudResilience.Create(options.Resilience);
         }
 

@@ -5,13 +5,15 @@ namespace VoiceNpc.Providers.Deepgram
 {
     public sealed record DeepgramOptions
     {
-        /// <summary>Null: DEEPGRAM_BASE_URL, else wss://api.deepgram.com (https for the pre-recorded endpoint).</summary>
+        /// <summary>Null: where the key is bound (DEEPGRAM_BASE_URL, else wss://api.deepgram.com; https for the pre-recorded endpoint).</summary>
         public string? BaseUrl { get; init; }
 
         public string Model { get; init; } = "nova-3";
         public string Language { get; init; } = "en";
 
-        /// <summary>Null: DEEPGRAM_API_KEY from the environment or the secrets file.</summary>
+        /// <summary>Null: DEEPGRAM_API_KEY from the environment or the secrets file, which goes only to the base URL it is bound to
+        /// (DEEPGRAM_BASE_URL beside it, else the vendor's): a <see cref=\"BaseUrl\"/> elsewhere is refused.
+        /// Given: used with <see cref=\"BaseUrl\"/> as is.</summary>
         public CloudKey? Key { get; init; }
 
         /// <summary>Silence (ms) after which Deepgram marks the end of speech (speech_final).</summary>

@@ -30,8 +30,9 @@ namespace VoiceNpc.Providers.Deepgram
         public DeepgramPrerecorded(DeepgramOptions options)
         {
             _options = options;
-            _key = CloudFailure.RequireKey(ProviderName, options.Key, "DEEPGRAM_API_KEY");
-            var configured = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "DEEPGRAM_BASE_URL", "https://api.deepgram.com");
+            var access = CloudAccess.ForOptions(ProviderName, CloudService.Deepgram, options.BaseUrl, options.Key);
+            _key = access.Key;
+            var configured = access.Endpoint;
             _base = new UriBuilder(configured) { Scheme = configured.Scheme == "wss" ? "https" : configured.Scheme == "ws" ? "http" : configured.Scheme, Port = configured.IsDefaultPort ? -1 : configured.Port }.Uri;
             _pipeline = CloudResilience.Create(options.Resilience);
         }

@@ -34,8 +34,9 @@ namespace VoiceNpc.Providers.ElevenLabs
         public ElevenLabsSpeech(ElevenLabsOptions options)
         {
             _options = options;
-            _key = CloudFailure.RequireKey(ProviderName, options.Key, "ELEVENLABS_API_KEY");
-            _baseUrl = CloudEndpoint.Resolve(ProviderName, options.BaseUrl, "ELEVENLABS_BASE_URL", "https://api.elevenlabs.io");
+            var access = CloudAccess.ForOptions(ProviderName, CloudService.ElevenLabs, options.BaseUrl, options.Key);
+            _key = access.Key;
+            _baseUrl = access.Endpoint;
             _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _pipeline = CloudResilience.Create(options.Resilience);
         }

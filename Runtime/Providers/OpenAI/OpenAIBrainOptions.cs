@@ -5,12 +5,14 @@ namespace VoiceNpc.Providers.OpenAI
     /// <summary>An OpenAI-compatible chat service: OpenAI, Groq, a local llama.cpp or vLLM server.</summary>
     public sealed record OpenAIBrainOptions
     {
-        /// <summary>Base URL including /v1; null: OPENAI_BASE_URL, else https://api.openai.com/v1.</summary>
+        /// <summary>Base URL including /v1; null: where the key is bound (OPENAI_BASE_URL, else https://api.openai.com/v1).</summary>
         public string? BaseUrl { get; init; }
 
         public string Model { get; init; } = "gpt-4o-mini";
 
-        /// <summary>Null: OPENAI_API_KEY from the environment or the secrets file.</summary>
+        /// <summary>Null: OPENAI_API_KEY from the environment or the secrets file, which goes only to the base URL it is bound to
+        /// (OPENAI_BASE_URL beside it, else the vendor's): a <see cref=\"BaseUrl\"/> elsewhere is refused.
+        /// Given: used with <see cref=\"BaseUrl\"/> as is.</summary>
         public CloudKey? Key { get; init; }
 
         /// <summary>Spoken replies are short: this caps the tokens (and the cost) of one.</summary>

@@ -8,8 +8,8 @@ using VoiceNpc.Providers.Cloud;
 namespace VoiceNpc.Providers.OpenAI
 {
     /// <summary>
-    /// What the OpenAI brain, recogniser and voice share: the key (OPENAI_API_KEY unless given), the endpoint
-    /// (OPENAI_BASE_URL unless given; http only to loopback), the SDK's options with its own retries off, our Polly
+    /// What the OpenAI brain, recogniser and voice share: the key and endpoint (<see cref="CloudAccess"/>: the given
+    /// ones, else OPENAI_API_KEY to where it is bound; http only to loopback), the SDK's options with its own retries off, our Polly
     /// pipeline, and turning SDK errors into <see cref="ProviderException"/>s that never contain the key.
     /// </summary>
     internal sealed class OpenAIConnection
@@ -18,11 +18,12 @@ namespace VoiceNpc.Providers.OpenAI
 
         public OpenAIConnection(string? baseUrl, CloudKey? key, TimeSpan stallTimeout, ResilienceSettings resilience)
         {
-            Key = CloudFailure.RequireKey(ProviderName, key, "OPENAI_API_KEY");
+            var access = CloudAccess.ForOptions(ProviderName, CloudService.OpenAI, baseUrl, key);
+            Key = access.Key;
             Credential = new ApiKeyCredential(Key.Value);
             Options = new OpenAIClientOptions
             {
-                Endpoint = CloudEndpoint.Resolve(ProviderName, baseUrl, "OPENAI_BASE_URL", "https://api.openai.com/v1"),
+                Endpoint = access.Endpoint,
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 NetworkTimeout = stallTimeout,
             };

@@ -50,9 +50,9 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             if (ownUrls)
                 json["cloud"] = new JsonObject
                 {
-                    ["deepgram"] = new JsonObject { ["baseUrl"] = _deepgram.BaseUrl, ["model"] = "nova-2" },
-                    ["openai"] = new JsonObject { ["baseUrl"] = _openai.BaseUrl, ["model"] = "llama-3.1-8b" },
-                    ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl },
+                    ["deepgram"] = new JsonObject { ["baseUrl"] = _deepgram.BaseUrl, ["model"] = "nova-2", ["key"] = "fake-deepgram" },
+                    ["openai"] = new JsonObject { ["baseUrl"] = _openai.BaseUrl, ["model"] = "llama-3.1-8b", ["key"] = "fake-openai" },
+                    ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl, ["key"] = "fake-elevenlabs" },
                 };
             json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
             // The fakes recognise and speak with the embedded engines: on a busy machine they may be slower than a
@@ -70,7 +70,11 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"), "--output", Path.Combine(_folder, "out"), "--json",
                 "--trace", Path.Combine(_folder, "talk.vnpctrace"), "--memory-folder", Path.Combine(_folder, "saves") };
             var environment = new Dictionary<string, string?> { ["DEEPGRAM_API_KEY"] = deepgramKey, ["OPENAI_API_KEY"] = openaiKey, ["ELEVENLABS_API_KEY"] = elevenKey };
-            if (!ownUrls)
+            // The environment's keys are bound to the vendors' endpoints: the character's own endpoints need keys bound to them.
+            if (ownUrls)
+                environment["HOME"] = UserSecrets.Home(_folder, ("fake-deepgram", deepgramKey, _deepgram.BaseUrl), ("fake-openai", openaiKey, _openai.BaseUrl),
+                    ("fake-elevenlabs", elevenKey, _eleven.BaseUrl));
+            else
             {
                 environment["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl;
                 environment["OPENAI_BASE_URL"] = _openai.BaseUrl;
