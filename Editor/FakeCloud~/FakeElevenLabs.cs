@@ -136,17 +136,15 @@ namespace VoiceNpc.FakeCloud
                 context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
                 switch (delivery)
                 {
-                    case SpeechDelivery.Whole:
-                        context.Response.ContentType = ServiceAudio.ContentType(format.Encoding!.Value);
-                        context.Response.ContentLength = audio.Length;
-                        await context.Response.Body.WriteAsync(audio, context.RequestAborted).ConfigureAwait(false);
-                        break;
                     case SpeechDelivery.Timestamps:
                         context.Response.ContentType = "application/json";
-                        await context.Response.WriteAsync(timed.Whole(), context.RequestAborted).ConfigureAwait(false);
+                        await PacedAsync(context, new ReadOnlyMemory<byte>[] { Encoding.UTF8.GetBytes(timed.Whole()) }, Encoding.UTF8.GetBytes("{\"audio_base64\": \"AAAA")).ConfigureAwait(false);
                         break;
+                    case SpeechDelivery.Whole:
                     case SpeechDelivery.Stream:
+                        // The whole audio has a length (a cut connection leaves it short); the stream is chunked as it is made.
                         context.Response.ContentType = ServiceAudio.ContentType(format.Encoding!.Value);
+                        if (delivery == SpeechDelivery.Whole) context.Response.ContentLength = audio.Length;
                         await PacedAsync(context, timed.Pieces(0.2).Select(p => (ReadOnlyMemory<byte>)audio.AsMemory(p.Start, p.Length)).ToList(), Array.Empty<byte>()).ConfigureAwait(false);
                         break;
                     default:

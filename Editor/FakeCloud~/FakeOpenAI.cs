@@ -117,10 +117,12 @@ namespace VoiceNpc.FakeCloud
                     bool usage = root.TryGetProperty("stream_options", out var options) && options.ValueKind == JsonValueKind.Object && IsTrue(options, "include_usage");
                     await StreamAsync(context, reply.Id, reply.Chunks(usage)).ConfigureAwait(false);
                 }
+                else if (Knobs.DisconnectAfterChunks != null) context.Abort();   // the connection drops before the answer
                 else
                 {
                     context.Response.ContentType = "application/json";
-                    await context.Response.WriteAsync(reply.Completion(), context.RequestAborted).ConfigureAwait(false);
+                    string completion = reply.Completion();
+                    await context.Response.WriteAsync(Knobs.MalformedAfterChunks == null ? completion : completion.Substring(0, completion.Length / 2), context.RequestAborted).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }

@@ -75,6 +75,15 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
+        public void ACutConnectionLeavesTheWholeAudioShortOfItsLength()
+        {
+            _fake.Knobs.DisconnectAfterChunks = 1;
+            Assert.That(Assert.CatchAsync(() => SpeakAsync("", "pcm_16000")), Is.InstanceOf<HttpRequestException>().Or.InstanceOf<System.IO.IOException>());
+            _fake.Knobs.DisconnectAfterChunks = 0;   // the timestamps JSON is one piece
+            Assert.That(Assert.CatchAsync(() => SpeakAsync("/with-timestamps", "pcm_16000")), Is.InstanceOf<HttpRequestException>().Or.InstanceOf<System.IO.IOException>());
+        }
+
+        [Test]
         public async Task WavAndMuLawAreTheSameSpeechAsPcmAtTheirRate()
         {
             var pcm = await AudioAsync("", "pcm_22050");

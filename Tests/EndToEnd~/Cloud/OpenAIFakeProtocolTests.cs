@@ -69,6 +69,17 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
+        public void AWholeCompletionFailsAsTheKnobsSay()
+        {
+            var chat = new ChatClient("gpt-4o-mini", new ApiKeyCredential(_fake.Key), Options);
+            _fake.Knobs.DisconnectAfterChunks = 0;
+            Assert.That(Assert.CatchAsync(() => chat.CompleteChatAsync(new UserChatMessage("hello"))), Is.InstanceOf<ClientResultException>().Or.InstanceOf<IOException>(), "dropped");
+            _fake.Knobs.DisconnectAfterChunks = null;
+            _fake.Knobs.MalformedAfterChunks = 0;
+            Assert.That(Assert.CatchAsync(() => chat.CompleteChatAsync(new UserChatMessage("hello"))), Is.InstanceOf<JsonException>(), "cut short");
+        }
+
+        [Test]
         public async Task AStreamCarriesTheUsageChunkOnlyWhenAskedFor()
         {
             async Task<string[]> Events(object request)
