@@ -93,13 +93,28 @@ namespace VoiceNpc.FakeCloud
             return true;
         }
 
+        /// <summary><see cref="AdmitAsync"/>, counting a client that went away during the first-byte latency.</summary>
+        private async Task<bool> AdmittedAsync(HttpContext context)
+        {
+            try { return await AdmitAsync(context).ConfigureAwait(false); }
+            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return false; }
+        }
+
+        /// <summary>The request's JSON, or null when it does not parse (answered with the service's 400).</summary>
+        private static async Task<JsonDocument?> JsonBodyAsync(HttpContext context)
+        {
+            try { return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
+            catch (JsonException)
+            {
+                await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false);
+                return null;
+            }
+        }
+
         private async Task ChatAsync(HttpContext context)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
-            JsonDocument body;
-            try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
-            catch (JsonException) { await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
+            if (await JsonBodyAsync(context).ConfigureAwait(false) is not JsonDocument body) return;
             Bodies.Enqueue(body);
             var root = body.RootElement;
             string? problem = root.ValueKind != JsonValueKind.Object ? "the request body must be a JSON object"
@@ -153,8 +168,7 @@ namespace VoiceNpc.FakeCloud
         /// <summary>Transcriptions: the uploaded audio, recognised by the offline recogniser (so the text is real).</summary>
         private async Task TranscribeAsync(HttpContext context)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             var file = form.Files.GetFile("file");
             if (file == null || string.IsNullOrEmpty(form["model"]))
@@ -193,11 +207,8 @@ namespace VoiceNpc.FakeCloud
         /// </summary>
         private async Task SpeakAsync(HttpContext context)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
-            JsonDocument body;
-            try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
-            catch (JsonException) { await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
+            if (await JsonBodyAsync(context).ConfigureAwait(false) is not JsonDocument body) return;
             using (body)
             {
                 var root = body.RootElement;
@@ -223,16 +234,14 @@ namespace VoiceNpc.FakeCloud
 
         private async Task ModelsAsync(HttpContext context)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(OpenAIModels.List()).ConfigureAwait(false);
         }
 
         private async Task ModelAsync(HttpContext context, string model)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
             if (OpenAIModels.One(model) is not string answer)
             {
                 await ErrorAsync(context, 404, "invalid_request_error", "model_not_found", $"The model '{model}' does not exist", "model").ConfigureAwait(false);
