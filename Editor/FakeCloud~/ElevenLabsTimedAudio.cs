@@ -28,7 +28,8 @@ namespace VoiceNpc.FakeCloud
         /// <summary>The audio in pieces of about <paramref name="seconds"/> (whole sample frames); the first holds the header too.</summary>
         public IEnumerable<(int Start, int Length)> Pieces(double seconds)
         {
-            int size = Math.Max(1, (int)(_format.BytesPerSecond * seconds) / ServiceAudio.BytesPerSample(_format.Encoding!.Value)) * ServiceAudio.BytesPerSample(_format.Encoding!.Value);
+            int sample = ServiceAudio.BytesPerSample(_format.Encoding!.Value);
+            int size = Math.Max(1, (int)(_format.BytesPerSecond * seconds) / sample) * sample;
             int start = 0;
             for (int end = Header + size; start < _audio.Length; end += size)
             {

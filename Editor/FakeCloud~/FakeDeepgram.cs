@@ -186,7 +186,8 @@ namespace VoiceNpc.FakeCloud
             {
                 metadata = new
                 {
-                    transaction_key = "deprecated", request_id = requestId, sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(audio)).ToLowerInvariant(),
+                    transaction_key = "deprecated", request_id = requestId,
+                    sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(audio)).ToLowerInvariant(),
                     created = DateTime.UtcNow.ToString("o"), duration, channels = 1, models = new[] { model },
                     model_info = new Dictionary<string, object> { [model] = new { name = "general-nova-3", version = "fake", arch = "nova-3" } },
                 },
@@ -198,7 +199,8 @@ namespace VoiceNpc.FakeCloud
         private static short[] Decode(byte[] audio, IQueryCollection query)
         {
             if (query["encoding"] != "linear16") return Audio.WavFile.DecodeAsPipelineAudio(audio, "the request body");
-            if (!int.TryParse(query["sample_rate"], out int rate) || rate < 8000 || rate > 48000) throw new Audio.AudioFileException("the request body", "linear16 needs a sample_rate from 8000 to 48000");
+            if (!int.TryParse(query["sample_rate"], out int rate) || rate < 8000 || rate > 48000)
+                throw new Audio.AudioFileException("the request body", "linear16 needs a sample_rate from 8000 to 48000");
             var pcm = new short[audio.Length / 2];
             Buffer.BlockCopy(audio, 0, pcm, 0, pcm.Length * 2);
             return Audio.Resampler.Resample(pcm, rate, 16000);
@@ -211,12 +213,14 @@ namespace VoiceNpc.FakeCloud
             try
             {
                 using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-                if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String) url = u.GetString();
+                var root = body.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String) url = u.GetString();
             }
             catch (JsonException) { }
             if (url == null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                await RefuseAsync(context, 400, "Bad Request", "Invalid JSON body: expected {\"url\": \"https://...\"} naming the audio to transcribe.", requestId).ConfigureAwait(false);
+                const string Expected = "Invalid JSON body: expected {\"url\": \"https://...\"} naming the audio to transcribe.";
+                await RefuseAsync(context, 400, "Bad Request", Expected, requestId).ConfigureAwait(false);
                 return null;
             }
             try

@@ -126,7 +126,8 @@ namespace VoiceNpc.FakeCloud
                 try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
                 catch (JsonException) { await InvalidAsync(context, new[] { "body" }, "JSON decode error", "json_invalid").ConfigureAwait(false); return; }
                 Received.Enqueue((voice, context.Request.QueryString.Value ?? "", body));
-                var text = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
+                var root = body.RootElement;
+                var text = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
                 if (text == null) { await InvalidAsync(context, new[] { "body", "text" }, "Field required", "missing").ConfigureAwait(false); return; }
                 if (text.Trim().Length == 0) { await ErrorAsync(context, 400, "invalid_text", "The text must not be empty.").ConfigureAwait(false); return; }
                 if (await FormatAsync(context, socket: false).ConfigureAwait(false) is not { } format) return;
@@ -138,14 +139,16 @@ namespace VoiceNpc.FakeCloud
                 {
                     case SpeechDelivery.Timestamps:
                         context.Response.ContentType = "application/json";
-                        await PacedAsync(context, new ReadOnlyMemory<byte>[] { Encoding.UTF8.GetBytes(timed.Whole()) }, Encoding.UTF8.GetBytes("{\"audio_base64\": \"AAAA")).ConfigureAwait(false);
+                        var whole = new ReadOnlyMemory<byte>[] { Encoding.UTF8.GetBytes(timed.Whole()) };
+                        await PacedAsync(context, whole, Encoding.UTF8.GetBytes("{\"audio_base64\": \"AAAA")).ConfigureAwait(false);
                         break;
                     case SpeechDelivery.Whole:
                     case SpeechDelivery.Stream:
                         // The whole audio has a length (a cut connection leaves it short); the stream is chunked as it is made.
                         context.Response.ContentType = ServiceAudio.ContentType(format.Encoding!.Value);
                         if (delivery == SpeechDelivery.Whole) context.Response.ContentLength = audio.Length;
-                        await PacedAsync(context, timed.Pieces(0.2).Select(p => (ReadOnlyMemory<byte>)audio.AsMemory(p.Start, p.Length)).ToList(), Array.Empty<byte>()).ConfigureAwait(false);
+                        var pieces = timed.Pieces(0.2).Select(p => (ReadOnlyMemory<byte>)audio.AsMemory(p.Start, p.Length)).ToList();
+                        await PacedAsync(context, pieces, Array.Empty<byte>()).ConfigureAwait(false);
                         break;
                     default:
                         context.Response.ContentType = "application/json";
@@ -228,7 +231,11 @@ namespace VoiceNpc.FakeCloud
         private async Task ModelsAsync(HttpContext context)
         {
             if (!await AdmitAsync(context).ConfigureAwait(false)) return;
-            var models = new[] { ("eleven_flash_v2_5", "Eleven Flash v2.5"), ("eleven_turbo_v2_5", "Eleven Turbo v2.5"), ("eleven_multilingual_v2", "Eleven Multilingual v2"), ("eleven_v3", "Eleven v3") };
+            var models = new[]
+            {
+                ("eleven_flash_v2_5", "Eleven Flash v2.5"), ("eleven_turbo_v2_5", "Eleven Turbo v2.5"),
+                ("eleven_multilingual_v2", "Eleven Multilingual v2"), ("eleven_v3", "Eleven v3"),
+            };
             await context.Response.WriteAsJsonAsync(models.Select(m => new
             {
                 model_id = m.Item1, name = m.Item2, can_be_finetuned = false, can_do_text_to_speech = true, can_do_voice_conversion = false,

@@ -137,7 +137,8 @@ namespace VoiceNpc.FakeCloud
                 {
                     context.Response.ContentType = "application/json";
                     string completion = reply.Completion();
-                    await context.Response.WriteAsync(Knobs.MalformedAfterChunks == null ? completion : completion.Substring(0, completion.Length / 2), context.RequestAborted).ConfigureAwait(false);
+                    if (Knobs.MalformedAfterChunks != null) completion = completion.Substring(0, completion.Length / 2);
+                    await context.Response.WriteAsync(completion, context.RequestAborted).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }
@@ -188,7 +189,8 @@ namespace VoiceNpc.FakeCloud
             try { pcm = Audio.WavFile.DecodeAsPipelineAudio(buffer.ToArray(), file.FileName); }
             catch (Audio.AudioFileException e)
             {
-                await ErrorAsync(context, 400, "invalid_request_error", "invalid_value", "Audio file might be corrupted or unsupported: " + e.Message, "file").ConfigureAwait(false);
+                string message = "Audio file might be corrupted or unsupported: " + e.Message;
+                await ErrorAsync(context, 400, "invalid_request_error", "invalid_value", message, "file").ConfigureAwait(false);
                 return;
             }
             string text = await Transcriber.TranscribeAsync(pcm, context.RequestAborted).ConfigureAwait(false);
@@ -212,7 +214,11 @@ namespace VoiceNpc.FakeCloud
             using (body)
             {
                 var root = body.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) { await ErrorAsync(context, 400, "invalid_request_error", "", "the request body must be a JSON object").ConfigureAwait(false); return; }
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    await ErrorAsync(context, 400, "invalid_request_error", "", "the request body must be a JSON object").ConfigureAwait(false);
+                    return;
+                }
                 string input = Text(root, "input"), format = Text(root, "response_format") is { Length: > 0 } f ? f : "mp3";
                 double speed = root.TryGetProperty("speed", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : 1.0;
                 var (param, problem) = OpenAISpeechRequest.Problem(Text(root, "model"), input, root.TryGetProperty("voice", out var v) ? v : default, format, speed);

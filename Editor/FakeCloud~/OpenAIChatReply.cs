@@ -36,7 +36,11 @@ namespace VoiceNpc.FakeCloud
             id = _id, @object = "chat.completion", created = _created, model = _model, system_fingerprint = "fp_fake",
             choices = new[]
             {
-                new { index = 0, message = new { role = "assistant", content = _text, refusal = (string?)null, annotations = Array.Empty<object>() }, logprobs = (object?)null, finish_reason = "stop" },
+                new
+                {
+                    index = 0, message = new { role = "assistant", content = _text, refusal = (string?)null, annotations = Array.Empty<object>() },
+                    logprobs = (object?)null, finish_reason = "stop",
+                },
             },
             usage = Usage(), service_tier = "default",
         });
@@ -46,7 +50,12 @@ namespace VoiceNpc.FakeCloud
             var chunks = new List<string> { Chunk(new { role = "assistant", content = "" }, null) };
             chunks.AddRange(Words().Select(word => Chunk(new { content = word }, null)));
             chunks.Add(Chunk(new { }, "stop"));
-            if (includeUsage) chunks.Add(JsonSerializer.Serialize(new { id = _id, @object = "chat.completion.chunk", created = _created, model = _model, system_fingerprint = "fp_fake", choices = Array.Empty<object>(), usage = Usage() }));
+            if (includeUsage)
+                chunks.Add(JsonSerializer.Serialize(new
+                {
+                    id = _id, @object = "chat.completion.chunk", created = _created, model = _model, system_fingerprint = "fp_fake",
+                    choices = Array.Empty<object>(), usage = Usage(),
+                }));
             return chunks;
         }
 

@@ -23,7 +23,8 @@ namespace VoiceNpc.FakeCloud
             if (speed < 0.25) return ("speed", $"Invalid 'speed': decimal below minimum value. Expected a value >= 0.25, but got {speed} instead.");
             if (speed > 4.0) return ("speed", $"Invalid 'speed': decimal above maximum value. Expected a value <= 4, but got {speed} instead.");
             if (!Formats.Contains(format)) return ("response_format", $"Invalid value: '{format}'. Supported values are: {string.Join(", ", Formats.Select(f => $"'{f}'"))}.");
-            if (format != "pcm" && format != "wav") return ("response_format", $"the offline fake encodes response_format 'pcm' and 'wav' only, not '{format}' (it has no {format} encoder)");
+            if (format != "pcm" && format != "wav")
+                return ("response_format", $"the offline fake encodes response_format 'pcm' and 'wav' only, not '{format}' (it has no {format} encoder)");
             return (null, null);
         }
     }

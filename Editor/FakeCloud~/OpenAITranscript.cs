@@ -19,7 +19,8 @@ namespace VoiceNpc.FakeCloud
         public static string? Problem(string format, string model)
         {
             if (!Formats.Contains(format)) return $"Invalid value: '{format}'. Supported values are: {string.Join(", ", Formats.Select(f => $"'{f}'"))}.";
-            if (model != "whisper-1" && format != "json" && format != "text") return $"response_format '{format}' is not compatible with model '{model}'. Use 'json' or 'text' instead.";
+            if (model != "whisper-1" && format != "json" && format != "text")
+                return $"response_format '{format}' is not compatible with model '{model}'. Use 'json' or 'text' instead.";
             return null;
         }
 
@@ -41,12 +42,23 @@ namespace VoiceNpc.FakeCloud
                 task = "transcribe", language = Language, duration = Math.Round(Seconds, 3), text = Text,
                 words = withWords ? words.Select((w, i) => new { word = w, start = Math.Round(i * each, 3), end = Math.Round((i + 1) * each, 3) }).ToArray() : null,
                 segments = withSegments
-                    ? new[] { new { id = 0, seek = 0, start = 0.0, end = Math.Round(Seconds, 3), text = " " + Text, tokens = Array.Empty<int>(), temperature = 0.0, avg_logprob = -0.2, compression_ratio = 1.0, no_speech_prob = 0.01 } }
+                    ? new[]
+                    {
+                        new
+                        {
+                            id = 0, seek = 0, start = 0.0, end = Math.Round(Seconds, 3), text = " " + Text, tokens = Array.Empty<int>(), temperature = 0.0,
+                            avg_logprob = -0.2, compression_ratio = 1.0, no_speech_prob = 0.01,
+                        },
+                    }
                     : null,
             }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
         }
 
-        private static string Time(double seconds, char decimalMark) =>
-            TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + decimalMark + TimeSpan.FromSeconds(seconds).Milliseconds.ToString("000", CultureInfo.InvariantCulture);
+        /// <summary>A subtitle time, hh:mm:ss then the milliseconds after SRT's ',' or VTT's '.'.</summary>
+        private static string Time(double seconds, char decimalMark)
+        {
+            var time = TimeSpan.FromSeconds(seconds);
+            return time.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + decimalMark + time.Milliseconds.ToString("000", CultureInfo.InvariantCulture);
+        }
     }
 }

@@ -25,6 +25,6 @@ namespace VoiceNpc.Studio
         }
 
         private static bool IsReserved(string id) =>
-            Reserved.Contains(id) || (id.Length == 4 && (id.StartsWith("com", StringComparison.Ordinal) || id.StartsWith("lpt", StringComparison.Ordinal)) && id[3] >= '0' && id[3] <= '9');
+            Reserved.Contains(id) || (id.Length == 4 && (id.StartsWith("com", StringComparison.Ordinal) || id.StartsWith("lpt", StringComparison.Ordinal)) && char.IsDigit(id[3]));
     }
 }
