@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,12 +13,15 @@ using Microsoft.AspNetCore.Http.Features;
 namespace VoiceNpc.FakeCloud
 {
     /// <summary>
-    /// ElevenLabs on 127.0.0.1: `POST /v1/text-to-speech/{voice}/stream/with-timestamps` as newline-delimited JSON
-    /// chunks (base64 PCM of the requested pcm_* rate plus character alignment, times from the stream's start), the
-    /// `/v1/text-to-speech/{voice}/stream-input` WebSocket (<see cref="ElevenLabsInputSocket"/>), `GET /v1/voices`,
-    /// errors as {"detail":{"status","message"}} (a wrong key is 401 invalid_api_key, an exhausted quota 401
-    /// quota_exceeded, busy 429; on the socket, a refused handshake with that body). The audio is Flite's, so it is
-    /// real speech.
+    /// ElevenLabs on 127.0.0.1, as the official SDKs call it: `POST /v1/text-to-speech/{voice}` (the whole audio),
+    /// `.../stream` (the audio in chunks as it is made), `.../with-timestamps` (JSON: base64 audio and character
+    /// alignment) and `.../stream/with-timestamps` (those objects as newline-delimited JSON, times from the stream's
+    /// start), in the `output_format` asked (pcm_*, ulaw_8000, wav_*; mp3 and opus it cannot encode and refuses as the
+    /// service refuses a format not allowed), the `/v1/text-to-speech/{voice}/stream-input` WebSocket
+    /// (<see cref="ElevenLabsInputSocket"/>, pcm_*), `GET /v1/voices`, `/v1/voices/{voice}` and `/v1/models`; errors
+    /// as {"detail":{"status","message"}} (a wrong key is 401 invalid_api_key, an exhausted quota 401 quota_exceeded,
+    /// busy 429; on the socket, a refused handshake with that body), a malformed request as FastAPI's 422
+    /// {"detail":[{loc,msg,type}]}. The audio is Flite's, so it is real speech.
     /// </summary>
     public sealed class FakeElevenLabs : IAsyncDisposable
     {
@@ -57,8 +61,13 @@ namespace VoiceNpc.FakeCloud
             app.UseWebSockets();
             var fake = new FakeElevenLabs(app, key);
             app.Map("/v1/text-to-speech/{voice}/stream-input", (Func<HttpContext, string, Task>)fake.StreamInputAsync);
-            app.MapPost("/v1/text-to-speech/{voice}/stream/with-timestamps", (Func<HttpContext, string, Task>)fake.StreamAsync);
+            app.MapPost("/v1/text-to-speech/{voice}", (HttpContext c, string voice) => fake.SpeakAsync(c, voice, SpeechDelivery.Whole));
+            app.MapPost("/v1/text-to-speech/{voice}/stream", (HttpContext c, string voice) => fake.SpeakAsync(c, voice, SpeechDelivery.Stream));
+            app.MapPost("/v1/text-to-speech/{voice}/with-timestamps", (HttpContext c, string voice) => fake.SpeakAsync(c, voice, SpeechDelivery.Timestamps));
+            app.MapPost("/v1/text-to-speech/{voice}/stream/with-timestamps", (HttpContext c, string voice) => fake.SpeakAsync(c, voice, SpeechDelivery.StreamTimestamps));
             app.MapGet("/v1/voices", fake.VoicesAsync);
+            app.MapGet("/v1/voices/{voice}", (Func<HttpContext, string, Task>)fake.VoiceAsync);
+            app.MapGet("/v1/models", fake.ModelsAsync);
             await app.StartAsync().ConfigureAwait(false);
             fake.BaseUrl = LoopbackApp.Address(app);
             return fake;
@@ -93,12 +102,8 @@ namespace VoiceNpc.FakeCloud
         {
             if (!await AdmitAsync(context, keyMayFollow: true).ConfigureAwait(false)) return;
             if (!AnyVoice && !Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
-            string format = context.Request.Query["output_format"].ToString();
-            if (!format.StartsWith("pcm_") || !int.TryParse(format.Substring(4), out int rate))
-            {
-                await ErrorAsync(context, 400, "invalid_output_format", $"this fake serves pcm_* output formats only, not {format}").ConfigureAwait(false);
-                return;
-            }
+            if (await FormatAsync(context, socket: true).ConfigureAwait(false) is not { } format) return;
+            int rate = format.SampleRate;
             if (!context.WebSockets.IsWebSocketRequest) { await ErrorAsync(context, 400, "invalid_request", "expected a WebSocket upgrade").ConfigureAwait(false); return; }
             var inactivity = int.TryParse(context.Request.Query["inactivity_timeout"], out int seconds) ? TimeSpan.FromSeconds(seconds) : InactivityTimeout;
             bool drop = Knobs.DisconnectAfterChunks != null && (Knobs.DisconnectCount == null || Interlocked.Increment(ref _drops) <= Knobs.DisconnectCount);
@@ -109,81 +114,134 @@ namespace VoiceNpc.FakeCloud
             if (!await session.RunAsync(keyInHeader, context.Abort, context.RequestAborted).ConfigureAwait(false)) Interlocked.Increment(ref _aborted);
         }
 
-        private async Task StreamAsync(HttpContext context, string voice)
+        private enum SpeechDelivery { Whole, Stream, Timestamps, StreamTimestamps }
+
+        private async Task SpeakAsync(HttpContext context, string voice, SpeechDelivery delivery)
         {
             try
             {
                 if (!await AdmitAsync(context).ConfigureAwait(false)) return;
                 if (!AnyVoice && !Voices.Contains(voice)) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
-                var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+                JsonDocument body;
+                try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
+                catch (JsonException) { await InvalidAsync(context, new[] { "body" }, "JSON decode error", "json_invalid").ConfigureAwait(false); return; }
                 Received.Enqueue((voice, context.Request.QueryString.Value ?? "", body));
-                string text = body.RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
-                string format = context.Request.Query["output_format"].ToString();
-                if (text.Length == 0) { await ErrorAsync(context, 422, "invalid_input", "text must not be empty").ConfigureAwait(false); return; }
-                if (!format.StartsWith("pcm_") || !int.TryParse(format.Substring(4), out int rate))
-                {
-                    await ErrorAsync(context, 400, "invalid_output_format", $"this fake serves pcm_* output formats only, not {format}").ConfigureAwait(false);
-                    return;
-                }
-                var pcm = Audio.Resampler.Resample(await Speaker.SpeakAsync(text, context.RequestAborted).ConfigureAwait(false), Audio.AudioFormat.SampleRate, rate);
-                context.Response.ContentType = "application/json";
+                var root = body.RootElement;
+                var text = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
+                if (text == null) { await InvalidAsync(context, new[] { "body", "text" }, "Field required", "missing").ConfigureAwait(false); return; }
+                if (text.Trim().Length == 0) { await ErrorAsync(context, 400, "invalid_text", "The text must not be empty.").ConfigureAwait(false); return; }
+                if (await FormatAsync(context, socket: false).ConfigureAwait(false) is not { } format) return;
+                var audio = ServiceAudio.Encode(await Speaker.SpeakAsync(text, context.RequestAborted).ConfigureAwait(false), format.SampleRate, format.Encoding!.Value);
+                var timed = new ElevenLabsTimedAudio(text, audio, format);
+                context.Response.Headers["request-id"] = Guid.NewGuid().ToString("N");
                 context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-                var lines = Chunks(text, pcm, rate).ToList();
-                for (int i = 0; i < lines.Count; i++)
+                switch (delivery)
                 {
-                    if (Knobs.DisconnectAfterChunks is int drop && i >= drop) { context.Abort(); return; }
-                    string line = Knobs.MalformedAfterChunks is int bad && i == bad ? "{\"audio_base64\": \"AAAA" : lines[i];
-                    await context.Response.WriteAsync(line + "\n", context.RequestAborted).ConfigureAwait(false);
-                    await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-                    if (i + 1 < lines.Count) await Task.Delay(Knobs.ChunkInterval, context.RequestAborted).ConfigureAwait(false);
+                    case SpeechDelivery.Timestamps:
+                        context.Response.ContentType = "application/json";
+                        var whole = new ReadOnlyMemory<byte>[] { Encoding.UTF8.GetBytes(timed.Whole()) };
+                        await PacedAsync(context, whole, Encoding.UTF8.GetBytes("{\"audio_base64\": \"AAAA")).ConfigureAwait(false);
+                        break;
+                    case SpeechDelivery.Whole:
+                    case SpeechDelivery.Stream:
+                        // The whole audio has a length (a cut connection leaves it short); the stream is chunked as it is made.
+                        context.Response.ContentType = ServiceAudio.ContentType(format.Encoding!.Value);
+                        if (delivery == SpeechDelivery.Whole) context.Response.ContentLength = audio.Length;
+                        var pieces = timed.Pieces(0.2).Select(p => (ReadOnlyMemory<byte>)audio.AsMemory(p.Start, p.Length)).ToList();
+                        await PacedAsync(context, pieces, Array.Empty<byte>()).ConfigureAwait(false);
+                        break;
+                    default:
+                        context.Response.ContentType = "application/json";
+                        var lines = timed.Lines(0.2).Select(l => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(l + "\n")).ToList();
+                        await PacedAsync(context, lines, Encoding.UTF8.GetBytes("{\"audio_base64\": \"AAAA\n")).ConfigureAwait(false);
+                        break;
                 }
             }
             catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }
             catch (System.IO.IOException) { Interlocked.Increment(ref _aborted); }
         }
 
-        /// <summary>Audio in ~200 ms chunks, each with the characters spoken in it (spread evenly over the audio).</summary>
-        private static IEnumerable<string> Chunks(string text, short[] pcm, int rate)
+        /// <summary>Writes the pieces as the knobs say: paced, cut after N (the connection drops), one malformed.</summary>
+        private async Task PacedAsync(HttpContext context, IReadOnlyList<ReadOnlyMemory<byte>> pieces, byte[] malformed)
         {
-            double seconds = pcm.Length / (double)rate, perChar = seconds / text.Length;
-            int chunk = rate / 5, next = 0;
-            for (int start = 0; start < pcm.Length; start += chunk)
+            for (int i = 0; i < pieces.Count; i++)
             {
-                int length = Math.Min(chunk, pcm.Length - start);
-                var bytes = new byte[length * 2];
-                Buffer.BlockCopy(pcm, start * 2, bytes, 0, bytes.Length);
-                double end = (start + length) / (double)rate;
-                var chars = new List<string>();
-                var starts = new List<double>();
-                var ends = new List<double>();
-                while (next < text.Length && (next + 1) * perChar <= end + 1e-9)
-                {
-                    chars.Add(text[next].ToString());
-                    starts.Add(Math.Round(next * perChar, 3));
-                    ends.Add(Math.Round((next + 1) * perChar, 3));
-                    next++;
-                }
-                yield return JsonSerializer.Serialize(new
-                {
-                    audio_base64 = Convert.ToBase64String(bytes),
-                    alignment = new { characters = chars, character_start_times_seconds = starts, character_end_times_seconds = ends },
-                    normalized_alignment = new { characters = chars, character_start_times_seconds = starts, character_end_times_seconds = ends },
-                });
+                if (Knobs.DisconnectAfterChunks is int drop && i >= drop) { context.Abort(); return; }
+                var piece = Knobs.MalformedAfterChunks is int bad && i == bad && malformed.Length > 0 ? malformed : pieces[i];
+                await context.Response.Body.WriteAsync(piece, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                if (i + 1 < pieces.Count) await Task.Delay(Knobs.ChunkInterval, context.RequestAborted).ConfigureAwait(false);
             }
         }
+
+        /// <summary>
+        /// The query's output_format, or null when answered already: a name the service does not know is its 422; one
+        /// the fake cannot encode (mp3, opus, alaw; on the socket anything but pcm_*) is the 403 the service gives for
+        /// a format the account may not use, with a message saying what the fake serves.
+        /// </summary>
+        private static async Task<ElevenLabsOutputFormat?> FormatAsync(HttpContext context, bool socket)
+        {
+            string name = context.Request.Query["output_format"].ToString();
+            var format = ElevenLabsOutputFormat.Parse(name);
+            if (format == null)
+            {
+                context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                await context.Response.WriteAsJsonAsync(new { detail = ElevenLabsOutputFormat.UnknownDetail(name) }).ConfigureAwait(false);
+                return null;
+            }
+            if (format.Encoding == null || (socket && format.Encoding != AudioEncoding.Pcm))
+            {
+                await ErrorAsync(context, 403, "output_format_not_allowed", socket && format.Encoding != null
+                    ? $"Requested output format {format.Name} is not available on the offline fake's stream-input socket (use pcm_*)."
+                    : format.NotEncodableMessage).ConfigureAwait(false);
+                return null;
+            }
+            return format;
+        }
+
+        private static async Task InvalidAsync(HttpContext context, string[] location, string message, string type)
+        {
+            context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await context.Response.WriteAsJsonAsync(new { detail = new[] { new { loc = location, msg = message, type } } }).ConfigureAwait(false);
+        }
+
+        private static readonly string[] VoiceNames = { "Rachel", "Adam" };
+
+        private static object VoiceOf(int i) => new
+        {
+            voice_id = Voices[i], name = VoiceNames[i], category = "premade", labels = new { accent = "american" }, description = (string?)null,
+            preview_url = (string?)null, settings = new { stability = 0.5, similarity_boost = 0.75, style = 0.0, use_speaker_boost = true, speed = 1.0 },
+        };
 
         private async Task VoicesAsync(HttpContext context)
         {
             if (!await AdmitAsync(context).ConfigureAwait(false)) return;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            await context.Response.WriteAsJsonAsync(new { voices = Enumerable.Range(0, Voices.Length).Select(VoiceOf).ToArray() }).ConfigureAwait(false);
+        }
+
+        private async Task VoiceAsync(HttpContext context, string voice)
+        {
+            if (!await AdmitAsync(context).ConfigureAwait(false)) return;
+            int index = Array.IndexOf(Voices, voice);
+            if (index < 0) { await ErrorAsync(context, 404, "voice_not_found", $"A voice with the voice_id {voice} was not found.").ConfigureAwait(false); return; }
+            await context.Response.WriteAsJsonAsync(VoiceOf(index)).ConfigureAwait(false);
+        }
+
+        /// <summary>`GET /v1/models`: a JSON array of the models the SDKs name, each able to speak (any model id is spoken by the same offline voice).</summary>
+        private async Task ModelsAsync(HttpContext context)
+        {
+            if (!await AdmitAsync(context).ConfigureAwait(false)) return;
+            var models = new[]
             {
-                voices = new[]
-                {
-                    new { voice_id = Voices[0], name = "Rachel", category = "premade", labels = new { accent = "american" } },
-                    new { voice_id = Voices[1], name = "Adam", category = "premade", labels = new { accent = "american" } },
-                },
-            })).ConfigureAwait(false);
+                ("eleven_flash_v2_5", "Eleven Flash v2.5"), ("eleven_turbo_v2_5", "Eleven Turbo v2.5"),
+                ("eleven_multilingual_v2", "Eleven Multilingual v2"), ("eleven_v3", "Eleven v3"),
+            };
+            await context.Response.WriteAsJsonAsync(models.Select(m => new
+            {
+                model_id = m.Item1, name = m.Item2, can_be_finetuned = false, can_do_text_to_speech = true, can_do_voice_conversion = false,
+                can_use_style = true, can_use_speaker_boost = true, serves_pro_voices = false, token_cost_factor = 1.0,
+                languages = new[] { new { language_id = "en", name = "English" } },
+            }).ToArray()).ConfigureAwait(false);
         }
 
         private static Task ErrorAsync(HttpContext context, int status, string code, string message)

@@ -14,8 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace VoiceNpc.FakeCloud
 {
     /// <summary>
-    /// OpenAI's Chat Completions on 127.0.0.1: `POST /v1/chat/completions` streamed as SSE chunks exactly as the service
-    /// sends them (role chunk, content chunks, finish chunk, usage chunk, [DONE]), errors as its
+    /// OpenAI on 127.0.0.1, as the official libraries call it: `POST /v1/chat/completions` (a whole chat.completion
+    /// object, or with `stream: true` SSE chunks exactly as the service sends them: role chunk, content chunks, finish
+    /// chunk, the usage chunk when `stream_options.include_usage` asks, [DONE]), `/v1/audio/transcriptions` (json, text,
+    /// srt, vtt, verbose_json), `/v1/audio/speech` (pcm, wav), `GET /v1/models`; errors as its
     /// {"error":{message,type,param,code}} envelope. The reply comes from <see cref="Reply"/> (default: a short line
     /// about what the player said). The official OpenAI .NET library talks to it unchanged.
     /// </summary>
@@ -56,6 +58,8 @@ namespace VoiceNpc.FakeCloud
             app.MapPost("/v1/chat/completions", fake.ChatAsync);
             app.MapPost("/v1/audio/transcriptions", fake.TranscribeAsync);
             app.MapPost("/v1/audio/speech", fake.SpeakAsync);
+            app.MapGet("/v1/models", fake.ModelsAsync);
+            app.MapGet("/v1/models/{model}", (Func<HttpContext, string, Task>)fake.ModelAsync);
             await app.StartAsync().ConfigureAwait(false);
             fake.BaseUrl = LoopbackApp.Address(app) + "/v1";
             return fake;
@@ -89,34 +93,68 @@ namespace VoiceNpc.FakeCloud
             return true;
         }
 
+        /// <summary><see cref="AdmitAsync"/>, counting a client that went away during the first-byte latency.</summary>
+        private async Task<bool> AdmittedAsync(HttpContext context)
+        {
+            try { return await AdmitAsync(context).ConfigureAwait(false); }
+            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return false; }
+        }
+
+        /// <summary>The request's JSON, or null when it does not parse (answered with the service's 400).</summary>
+        private static async Task<JsonDocument?> JsonBodyAsync(HttpContext context)
+        {
+            try { return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
+            catch (JsonException)
+            {
+                await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false);
+                return null;
+            }
+        }
+
         private async Task ChatAsync(HttpContext context)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
-            JsonDocument body;
-            try { body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false); }
-            catch (JsonException) { await ErrorAsync(context, 400, "invalid_request_error", "", "We could not parse the JSON body of your request.").ConfigureAwait(false); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
+            if (await JsonBodyAsync(context).ConfigureAwait(false) is not JsonDocument body) return;
             Bodies.Enqueue(body);
-            var messages = body.RootElement.GetProperty("messages").EnumerateArray()
-                .Select(m => (m.GetProperty("role").GetString() ?? "", Content(m.GetProperty("content")))).ToList();
-            try { await StreamAsync(context, body.RootElement.GetProperty("model").GetString() ?? "", Reply(messages)).ConfigureAwait(false); }
+            var root = body.RootElement;
+            string? problem = root.ValueKind != JsonValueKind.Object ? "the request body must be a JSON object"
+                : !root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String ? "you must provide a model parameter"
+                : !root.TryGetProperty("messages", out var given) || given.ValueKind != JsonValueKind.Array ? "Missing required parameter: 'messages'."
+                : null;
+            if (problem != null) { await ErrorAsync(context, 400, "invalid_request_error", "", problem).ConfigureAwait(false); return; }
+            var messages = root.GetProperty("messages").EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object)
+                .Select(m => (Text(m, "role"), m.TryGetProperty("content", out var c) ? Content(c) : "")).ToList();
+            var reply = new OpenAIChatReply(root.GetProperty("model").GetString()!, Reply(messages), messages.Select(m => m.Item2));
+            try
+            {
+                if (IsTrue(root, "stream"))
+                {
+                    bool usage = root.TryGetProperty("stream_options", out var options) && options.ValueKind == JsonValueKind.Object && IsTrue(options, "include_usage");
+                    await StreamAsync(context, reply.Id, reply.Chunks(usage)).ConfigureAwait(false);
+                }
+                else if (Knobs.DisconnectAfterChunks != null) context.Abort();   // the connection drops before the answer
+                else
+                {
+                    context.Response.ContentType = "application/json";
+                    string completion = reply.Completion();
+                    if (Knobs.MalformedAfterChunks != null) completion = completion.Substring(0, completion.Length / 2);
+                    await context.Response.WriteAsync(completion, context.RequestAborted).ConfigureAwait(false);
+                }
+            }
             catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }
             catch (System.IO.IOException) { Interlocked.Increment(ref _aborted); }
         }
 
-        private async Task StreamAsync(HttpContext context, string model, string reply)
+        private static bool IsTrue(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+        private static string Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+
+        private async Task StreamAsync(HttpContext context, string id, List<string> pieces)
         {
             var aborted = context.RequestAborted;
             context.Response.ContentType = "text/event-stream";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            string id = "chatcmpl-" + Guid.NewGuid().ToString("N").Substring(0, 12);
-            long created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            string Chunk(string delta, string finish, string usage = "null") =>
-                $"{{\"id\":\"{id}\",\"object\":\"chat.completion.chunk\",\"created\":{created},\"model\":{JsonSerializer.Serialize(model)},\"system_fingerprint\":\"fp_fake\",\"choices\":[{{\"index\":0,\"delta\":{delta},\"logprobs\":null,\"finish_reason\":{finish}}}],\"usage\":{usage}}}";
-            var pieces = new List<string> { Chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null") };
-            foreach (var word in Words(reply)) pieces.Add(Chunk($"{{\"content\":{JsonSerializer.Serialize(word)}}}", "null"));
-            pieces.Add(Chunk("{}", "\"stop\""));
-            pieces.Add($"{{\"id\":\"{id}\",\"object\":\"chat.completion.chunk\",\"created\":{created},\"model\":{JsonSerializer.Serialize(model)},\"choices\":[],\"usage\":{{\"prompt_tokens\":20,\"completion_tokens\":{pieces.Count},\"total_tokens\":{20 + pieces.Count}}}}}");
             for (int i = 0; i < pieces.Count; i++)
             {
                 // The stream stops mid-reply: no finish chunk, no [DONE] (what a client sees when the service drops it).
@@ -131,8 +169,7 @@ namespace VoiceNpc.FakeCloud
         /// <summary>Transcriptions: the uploaded audio, recognised by the offline recogniser (so the text is real).</summary>
         private async Task TranscribeAsync(HttpContext context)
         {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             var file = form.Files.GetFile("file");
             if (file == null || string.IsNullOrEmpty(form["model"]))
@@ -140,53 +177,84 @@ namespace VoiceNpc.FakeCloud
                 await ErrorAsync(context, 400, "invalid_request_error", "", file == null ? "you must provide a file" : "you must provide a model parameter").ConfigureAwait(false);
                 return;
             }
-            using var buffer = new System.IO.MemoryStream();
-            await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-            string text;
-            try { text = await Transcriber.TranscribeAsync(Audio.WavFile.DecodeAsPipelineAudio(buffer.ToArray(), file.FileName), context.RequestAborted).ConfigureAwait(false); }
-            catch (Audio.AudioFileException e)
+            string format = form["response_format"].ToString() is { Length: > 0 } f ? f : "json";
+            if (OpenAITranscript.Problem(format, form["model"].ToString()) is string problem)
             {
-                await ErrorAsync(context, 400, "invalid_request_error", "invalid_value", "Audio file might be corrupted or unsupported: " + e.Message).ConfigureAwait(false);
+                await ErrorAsync(context, 400, "invalid_request_error", "unsupported_value", problem, "response_format").ConfigureAwait(false);
                 return;
             }
-            if (form["response_format"] == "text")
+            using var buffer = new System.IO.MemoryStream();
+            await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            short[] pcm;
+            try { pcm = Audio.WavFile.DecodeAsPipelineAudio(buffer.ToArray(), file.FileName); }
+            catch (Audio.AudioFileException e)
             {
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(text + "\n").ConfigureAwait(false);
+                string message = "Audio file might be corrupted or unsupported: " + e.Message;
+                await ErrorAsync(context, 400, "invalid_request_error", "invalid_value", message, "file").ConfigureAwait(false);
+                return;
+            }
+            string text = await Transcriber.TranscribeAsync(pcm, context.RequestAborted).ConfigureAwait(false);
+            string language = form["language"].ToString() is { Length: > 0 } code && code != "en" ? code : "english";
+            var granularities = form["timestamp_granularities[]"];
+            var transcript = new OpenAITranscript(text, pcm.Length / (double)Audio.AudioFormat.SampleRate, language);
+            var (type, answer) = transcript.Render(format, words: granularities.Contains("word"), segments: granularities.Count == 0 || granularities.Contains("segment"));
+            context.Response.ContentType = type;
+            await context.Response.WriteAsync(answer).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Speech: the input spoken by the offline voice at the service's 24 kHz, 16-bit mono, as raw PCM (`pcm`) or WAV
+        /// (`wav`), streamed in chunks. mp3 (the default), opus, aac and flac need an encoder the fake does not have:
+        /// they are refused with the service's 400 for a bad value, saying which formats it serves.
+        /// </summary>
+        private async Task SpeakAsync(HttpContext context)
+        {
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
+            if (await JsonBodyAsync(context).ConfigureAwait(false) is not JsonDocument body) return;
+            using (body)
+            {
+                var root = body.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    await ErrorAsync(context, 400, "invalid_request_error", "", "the request body must be a JSON object").ConfigureAwait(false);
+                    return;
+                }
+                string input = Text(root, "input"), format = Text(root, "response_format") is { Length: > 0 } f ? f : "mp3";
+                double speed = root.TryGetProperty("speed", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : 1.0;
+                var (param, problem) = OpenAISpeechRequest.Problem(Text(root, "model"), input, root.TryGetProperty("voice", out var v) ? v : default, format, speed);
+                if (problem != null) { await ErrorAsync(context, 400, "invalid_request_error", "", problem, param).ConfigureAwait(false); return; }
+                var encoding = format == "wav" ? AudioEncoding.Wav : AudioEncoding.Pcm;
+                var bytes = ServiceAudio.Encode(await Speaker.SpeakAsync(input, context.RequestAborted).ConfigureAwait(false), OpenAISpeechRequest.SampleRate, encoding);
+                context.Response.ContentType = ServiceAudio.ContentType(encoding);
+                try
+                {
+                    for (int offset = 0; offset < bytes.Length; offset += 4800)
+                    {
+                        await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(4800, bytes.Length - offset)), context.RequestAborted).ConfigureAwait(false);
+                        await Task.Delay(Knobs.ChunkInterval, context.RequestAborted).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }
+            }
+        }
+
+        private async Task ModelsAsync(HttpContext context)
+        {
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(OpenAIModels.List()).ConfigureAwait(false);
+        }
+
+        private async Task ModelAsync(HttpContext context, string model)
+        {
+            if (!await AdmittedAsync(context).ConfigureAwait(false)) return;
+            if (OpenAIModels.One(model) is not string answer)
+            {
+                await ErrorAsync(context, 404, "invalid_request_error", "model_not_found", $"The model '{model}' does not exist", "model").ConfigureAwait(false);
                 return;
             }
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new { text })).ConfigureAwait(false);
-        }
-
-        /// <summary>Speech: the input spoken by the offline voice, as the service's raw PCM (24 kHz, 16-bit, mono).</summary>
-        private async Task SpeakAsync(HttpContext context)
-        {
-            try { if (!await AdmitAsync(context).ConfigureAwait(false)) return; }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); return; }
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            var root = body.RootElement;
-            string input = root.TryGetProperty("input", out var i) ? i.GetString() ?? "" : "";
-            string format = root.TryGetProperty("response_format", out var f) ? f.GetString() ?? "mp3" : "mp3";
-            if (input.Length == 0 || format != "pcm")
-            {
-                await ErrorAsync(context, 400, "invalid_request_error", "", input.Length == 0 ? "input must not be empty" : $"this fake serves response_format pcm only, not {format}").ConfigureAwait(false);
-                return;
-            }
-            var pcm = await Speaker.SpeakAsync(input, context.RequestAborted).ConfigureAwait(false);
-            var service = Audio.Resampler.Resample(pcm, Audio.AudioFormat.SampleRate, 24000);
-            context.Response.ContentType = "application/octet-stream";
-            var bytes = new byte[service.Length * 2];
-            Buffer.BlockCopy(service, 0, bytes, 0, bytes.Length);
-            try
-            {
-                for (int offset = 0; offset < bytes.Length; offset += 4800)
-                {
-                    await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(4800, bytes.Length - offset)), context.RequestAborted).ConfigureAwait(false);
-                    await Task.Delay(Knobs.ChunkInterval, context.RequestAborted).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) { Interlocked.Increment(ref _aborted); }
+            await context.Response.WriteAsync(answer).ConfigureAwait(false);
         }
 
         /// <summary>Recognises audio for the transcription endpoint (the offline recogniser unless replaced).</summary>
@@ -201,21 +269,18 @@ namespace VoiceNpc.FakeCloud
             await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
         }
 
-        private static IEnumerable<string> Words(string reply)
+        private static string Content(JsonElement content) => content.ValueKind switch
         {
-            var words = reply.Split(' ');
-            for (int i = 0; i < words.Length; i++) yield return i == 0 ? words[i] : " " + words[i];
-        }
+            JsonValueKind.String => content.GetString() ?? "",
+            JsonValueKind.Array => string.Concat(content.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.Object ? Text(p, "text") : "")),
+            _ => "",
+        };
 
-        private static string Content(JsonElement content) => content.ValueKind == JsonValueKind.String
-            ? content.GetString() ?? ""
-            : string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var t) ? t.GetString() : ""));
-
-        private static Task ErrorAsync(HttpContext context, int status, string type, string code, string message)
+        private static Task ErrorAsync(HttpContext context, int status, string type, string code, string message, string? param = null)
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            var error = new { error = new { message, type, param = (string?)null, code = code.Length == 0 ? null : code } };
+            var error = new { error = new { message, type, param, code = code.Length == 0 ? null : code } };
             return context.Response.WriteAsync(JsonSerializer.Serialize(error));
         }
 

@@ -24,10 +24,10 @@ namespace VoiceNpc.FakeCloud
         /// <summary>Only the first N requests get the error; null: all of them.</summary>
         public int? ErrorCount { get; set; }
 
-        /// <summary>Send a frame that is not valid JSON after this many chunks.</summary>
+        /// <summary>Send a frame that is not valid JSON after this many chunks (an answer sent whole is cut short).</summary>
         public int? MalformedAfterChunks { get; set; }
 
-        /// <summary>End the stream after this many chunks, mid-reply (no finish, no end marker).</summary>
+        /// <summary>End the stream after this many chunks, mid-reply (no finish, no end marker); an OpenAI chat answered whole drops before it.</summary>
         public int? DisconnectAfterChunks { get; set; }
 
         /// <summary>Only the first N streams are cut by <see cref="DisconnectAfterChunks"/>; null: all of them.</summary>

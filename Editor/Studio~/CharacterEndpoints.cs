@@ -26,14 +26,16 @@ namespace VoiceNpc.Studio
             app.MapPost("/api/characters", (NewCharacterRequest request) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Id)) return StudioResults.Missing("id");
+                if (CharacterIdRule.Problem(request.Id) is string problem) return Results.BadRequest(new { error = problem });
                 string name = request.Id + CharacterLoader.FileSuffix;
-                if (files.PathOf(name) is not string path) return Results.BadRequest(new { error = "the id may use letters, digits, '-', '_' and '.' only" });
+                string path = files.PathOf(name)!;
                 try
                 {
                     var document = CharacterDocument.Create(path, CharacterTemplate.Create(request.Id, string.IsNullOrWhiteSpace(request.DisplayName) ? request.Id : request.DisplayName!.Trim()));
                     return Results.Json(new { name, text = document.Text, stamp = document.Stamp, issues = document.Issues }, statusCode: StatusCodes.Status201Created);
                 }
                 catch (CharacterSaveException e) { return e.Issues.Count > 0 ? StudioResults.Invalid(e.Message, e.Issues) : Results.Conflict(new { error = e.Message }); }
+                catch (IOException e) { return Results.Problem($"{name} could not be written: {e.Message}"); }
             });
             app.MapPost("/api/validate", (TextRequest request) =>
                 request.Text == null ? StudioResults.Missing("text") : Results.Json(new { issues = CharacterValidator.Validate(request.Text, "editor") }));

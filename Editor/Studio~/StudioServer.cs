@@ -36,7 +36,9 @@ namespace VoiceNpc.Studio
                 json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
             });
             var app = builder.Build();
-            app.Use(LocalOnly);
+            app.Use(SecurityHeaders.AddAsync);
+            app.Use(LoopbackGuard.CheckAsync);
+            app.Use(AnswerRefusalsAsync);
             var files = new CharacterFolder(options.CharacterFolder);
             CharacterEndpoints.Map(app, files);
             PreviewEndpoints.Map(app, files, options);
@@ -47,20 +49,14 @@ namespace VoiceNpc.Studio
             return new StudioServer(app) { BaseUrl = app.Urls.First().Replace("localhost", "127.0.0.1") };
         }
 
-        /// <summary>
-        /// Only this machine's pages may use the studio: the Host must be the loopback address (a DNS-rebinding page
-        /// arrives with its own host name) and a cross-site request is refused, since the API writes files and may
-        /// spend cloud credit.
-        /// </summary>
-        private static Task LocalOnly(HttpContext context, RequestDelegate next)
+        private static async Task AnswerRefusalsAsync(HttpContext context, RequestDelegate next)
         {
-            string host = context.Request.Host.Host;
-            bool local = host == "127.0.0.1" || host == "localhost" || host == "[::1]";
-            string origin = context.Request.Headers.Origin.ToString();
-            bool sameOrigin = origin.Length == 0 || (Uri.TryCreate(origin, UriKind.Absolute, out var o) && (o.Host == "127.0.0.1" || o.Host == "localhost") && o.Port == context.Request.Host.Port);
-            if (local && sameOrigin) return next(context);
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return context.Response.WriteAsync("the studio answers only pages it served itself on 127.0.0.1");
+            try { await next(context).ConfigureAwait(false); }
+            catch (StudioRefusalException e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(new { error = e.Message }).ConfigureAwait(false);
+            }
         }
 
         /// <summary>The page's files, embedded in this assembly.</summary>

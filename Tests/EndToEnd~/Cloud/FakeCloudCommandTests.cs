@@ -1,9 +1,12 @@
 using System;
+using System.ClientModel;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using NUnit.Framework;
+using OpenAI;
+using OpenAI.Chat;
 using VoiceNpc.Characters;
 using VoiceNpc.Providers.Cloud;
 using VoiceNpc.Providers.OpenAI;
@@ -11,7 +14,7 @@ using VoiceNpc.Tests.Support;
 
 namespace VoiceNpc.Tests.EndToEnd.Cloud
 {
-    /// <summary><c>voicenpc fake-cloud</c> as a developer runs it: one "NAME BASE_URL" line per fake, served until Ctrl+C.</summary>
+    /// <summary><c>voicenpc fake-cloud</c> as a developer runs it: one "NAME BASE_URL" line per fake, served until Ctrl+C, answering our client and the official SDK.</summary>
     public class FakeCloudCommandTests
     {
         [Test]
@@ -39,6 +42,11 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                 var brain = new OpenAIChatBrain(new OpenAIBrainOptions { BaseUrl = parts[1], Key = CloudKey.FromValue("sk-fake-local-key") });
                 var request = new Brain.BrainRequest(CharacterLoader.Load(RepoPaths.BlacksmithCharacter), "what do you sell", new Brain.DialogueTurn[0]);
                 Assert.That(string.Concat(brain.StreamReplyAsync(request, CancellationToken.None).ToBlockingList()), Does.Contain("what do you sell"));
+
+                // A developer's own client, not streaming: one chat.completion object.
+                var chat = new ChatClient("gpt-4o-mini", new ApiKeyCredential("sk-fake-local-key"), new OpenAIClientOptions { Endpoint = new Uri(parts[1]) });
+                ChatCompletion completion = chat.CompleteChat(new UserChatMessage("what do you sell"));
+                Assert.That((completion.Content.Single().Text, completion.FinishReason), Is.EqualTo(("Aye, you asked about what do you sell. Let me think on that.", ChatFinishReason.Stop)));
             }
             finally
             {
