@@ -35,7 +35,7 @@ namespace VoiceNpc.Cli
                 else
                     await AnsiConsole.Progress().StartAsync(async progress =>
                     {
-                        var task = progress.AddTask($"baking {Markup.Escape(character.DisplayName)}", maxValue: total);
+                        var task = progress.AddTask($"baking {TerminalText.Markup(character.DisplayName)}", maxValue: total);
                         baked = await LineBaker.BakeAsync(character, CloudProviders.CreateCatalog(), cache, chosen, _ => task.Increment(1), cancellationToken);
                         task.Value = task.MaxValue;
                     });
@@ -53,7 +53,7 @@ namespace VoiceNpc.Cli
                 table.AddRow(group.Key, group.Count().ToString(), group.Count(l => !l.AlreadyBaked).ToString(), group.Sum(l => l.Seconds).ToString("0.0"));
             AnsiConsole.Write(table);
             Console.WriteLine($"cache {cache.Folder}: {cache.Count} entries, {cache.SizeBytes / 1024} KiB");
-            foreach (var failure in failures) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(failure)}");
+            foreach (var failure in failures) AnsiConsole.MarkupLine($"[red]failed[/] {TerminalText.Markup(failure)}");
         }
     }
 }

@@ -13,12 +13,12 @@ namespace VoiceNpc.Cli
             try { return CharacterLoader.Load(file.FullName); }
             catch (CharacterLoadException e)
             {
-                Console.Error.WriteLine($"{file.FullName}: not a valid character (run `voicenpc characters validate` for hints):");
-                foreach (var problem in e.Problems) Console.Error.WriteLine("  " + problem);
+                Console.Error.WriteLine(TerminalText.Clean($"{file.FullName}: not a valid character (run `voicenpc characters validate` for hints):"));
+                foreach (var problem in e.Problems) Console.Error.WriteLine(TerminalText.Clean("  " + problem));
                 return null;
             }
         }
 
-        public static void Fail(string message) => AnsiConsole.Console.Write(new Markup($"[red]error:[/] {Markup.Escape(message)}\n"));
+        public static void Fail(string message) => AnsiConsole.Console.Write(new Markup($"[red]error:[/] {TerminalText.Markup(message)}\n"));
     }
 }

@@ -27,7 +27,7 @@ namespace VoiceNpc.Cli
                 }
                 catch (CharacterSaveException e)
                 {
-                    Console.Error.WriteLine(e.Message);
+                    Console.Error.WriteLine(TerminalText.Clean(e.Message));
                     return 1;
                 }
                 if (result.GetValue(json)) CliJson.Print(new { path });

@@ -30,11 +30,11 @@ namespace VoiceNpc.Cli
             int errors = issues.Count(i => i.Severity == IssueSeverity.Error), warnings = issues.Count - errors;
             string status = errors > 0 ? "[red]invalid[/]" : "[green]valid[/]  ";
             string counts = issues.Count == 0 ? "" : $" ({Count(errors, "error")}{(errors > 0 && warnings > 0 ? ", " : "")}{Count(warnings, "warning")})";
-            AnsiConsole.MarkupLine($"{status} {Markup.Escape(file)}{counts}");
+            AnsiConsole.MarkupLine($"{status} {TerminalText.Markup(file)}{counts}");
             if (issues.Count == 0) return;
             var table = new Table().AddColumn("").AddColumn("JSON path").AddColumn("expected").AddColumn("hint");
             foreach (var i in issues)
-                table.AddRow(i.Severity == IssueSeverity.Error ? "[red]error[/]" : "[yellow]warning[/]", Markup.Escape(i.JsonPath), Markup.Escape(i.Expected), Markup.Escape(i.Hint));
+                table.AddRow(i.Severity == IssueSeverity.Error ? "[red]error[/]" : "[yellow]warning[/]", TerminalText.Markup(i.JsonPath), TerminalText.Markup(i.Expected), TerminalText.Markup(i.Hint));
             AnsiConsole.Write(table);
         }
 

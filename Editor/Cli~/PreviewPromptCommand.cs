@@ -26,7 +26,7 @@ namespace VoiceNpc.Cli
                     ? PlayerMemory.Open(new MemoryStore(folder.FullName), character, result.GetValue(player)!).Conversation : null;
                 var preview = PromptPreview.Of(character, memory, new OpenAIBrainOptions().MemoryTokenBudget);
                 if (result.GetValue(json)) { CliJson.Print(preview); return 0; }
-                AnsiConsole.Write(new Panel(Markup.Escape(preview.SystemPrompt)) { Header = new PanelHeader($"system prompt of {Markup.Escape(character.DisplayName)}") });
+                AnsiConsole.Write(new Panel(TerminalText.Markup(preview.SystemPrompt)) { Header = new PanelHeader($"system prompt of {TerminalText.Markup(character.DisplayName)}") });
                 Console.WriteLine($"{preview.Tokens} tokens ({preview.Tokenizer}), {preview.SystemPrompt.Length} characters");
                 return 0;
             });

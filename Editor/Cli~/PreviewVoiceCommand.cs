@@ -46,7 +46,7 @@ namespace VoiceNpc.Cli
                 }
                 var words = speech.Words.Select(w => new { word = w.Word, start = Math.Round(w.Start.TotalSeconds, 3), end = Math.Round(w.End.TotalSeconds, 3) }).ToList();
                 if (result.GetValue(json)) CliJson.Print(new { provider = name, voice = character.Voices[name].Voice, seconds = Math.Round(speech.Duration.TotalSeconds, 3), words, output = wav?.FullName });
-                else Console.WriteLine($"{name} ({character.Voices[name].Voice}): {speech.Duration.TotalSeconds:0.00} s, {speech.Words.Count} words{(wav != null ? $" → {wav.FullName}" : "")}");
+                else Console.WriteLine(TerminalText.Clean($"{name} ({character.Voices[name].Voice}): {speech.Duration.TotalSeconds:0.00} s, {speech.Words.Count} words{(wav != null ? $" → {wav.FullName}" : "")}"));
                 return 0;
             });
             return command;

@@ -42,14 +42,14 @@ namespace VoiceNpc.Cli
         private static void Show(RehearsalReport report)
         {
             string faults = report.Faults.Count == 0 ? "no faults" : string.Join(", ", report.Faults);
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Character)}[/] with {Markup.Escape(faults)}");
+            AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(report.Character)}[/] with {TerminalText.Markup(faults)}");
             var table = new Table().AddColumn("#").AddColumn("player said / heard").AddColumn("stt").AddColumn("llm").AddColumn("tts").AddColumn("the player heard").AddColumn("switches");
             foreach (var t in report.Turns)
-                table.AddRow(t.Turn.ToString(), Markup.Escape($"{t.PlayerLine}\n→ {t.Heard}"), t.SttProvider, t.LlmProvider, t.TtsProvider,
-                    Markup.Escape((t.FillerPlayed ? "(filler) " : "") + t.NpcText + (t.VoiceToVoiceMs is double ms ? $"\n[{ms:0} ms to first sound]" : "")),
-                    Markup.Escape(string.Join("\n", t.Fallbacks)));
+                table.AddRow(t.Turn.ToString(), TerminalText.Markup($"{t.PlayerLine}\n→ {t.Heard}"), t.SttProvider, t.LlmProvider, t.TtsProvider,
+                    TerminalText.Markup((t.FillerPlayed ? "(filler) " : "") + t.NpcText + (t.VoiceToVoiceMs is double ms ? $"\n[{ms:0} ms to first sound]" : "")),
+                    TerminalText.Markup(string.Join("\n", t.Fallbacks)));
             AnsiConsole.Write(table);
-            foreach (var error in report.Errors) AnsiConsole.MarkupLine($"[red]error[/] {Markup.Escape(error)}");
+            foreach (var error in report.Errors) AnsiConsole.MarkupLine($"[red]error[/] {TerminalText.Markup(error)}");
         }
     }
 }

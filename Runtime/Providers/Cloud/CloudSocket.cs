@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -39,6 +40,17 @@ namespace VoiceNpc.Providers.Cloud
                 socket.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>The most one vendor message may hold: far above any real one, so a broken server cannot exhaust memory.</summary>
+        public const int MaxMessageBytes = 4 * 1024 * 1024;
+
+        /// <summary>Adds a received frame to the message being assembled; a message past <see cref="MaxMessageBytes"/> fails the provider.</summary>
+        public static void Append(MemoryStream message, byte[] frame, int count, string provider)
+        {
+            if (message.Length + count > MaxMessageBytes)
+                throw new ProviderException(provider, $"a message of more than {MaxMessageBytes / (1024 * 1024)} MiB came: not one the protocol sends");
+            message.Write(frame, 0, count);
         }
 
         /// <summary>netstandard2.1 has no handshake status: read it from the exception's message (".. status code '401' ..").</summary>

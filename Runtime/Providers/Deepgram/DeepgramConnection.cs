@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using VoiceNpc.Providers.Cloud;
 using VoiceNpc.Stt;
 
 namespace VoiceNpc.Providers.Deepgram
@@ -121,7 +122,7 @@ namespace VoiceNpc.Providers.Deepgram
                         FinalReceived.TrySetException(new ProviderException(DeepgramLiveStt.ProviderName, $"the server closed the stream ({reason})"));
                         return;
                     }
-                    message.Write(buffer, 0, result.Count);
+                    CloudSocket.Append(message, buffer, result.Count, DeepgramLiveStt.ProviderName);
                     if (!result.EndOfMessage) continue;
                     if (result.MessageType == WebSocketMessageType.Text) Handle(Encoding.UTF8.GetString(message.ToArray()));
                     message.SetLength(0);

@@ -132,7 +132,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                     if (result.CloseStatus == WebSocketCloseStatus.NormalClosure) return null;
                     throw Failure($"the server closed the stream ({$"{(int?)result.CloseStatus} {result.CloseStatusDescription}".Trim()})");
                 }
-                message.Write(buffer, 0, result.Count);
+                CloudSocket.Append(message, buffer, result.Count, ElevenLabsSpeech.ProviderName);
                 if (result.EndOfMessage) return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
             }
         }

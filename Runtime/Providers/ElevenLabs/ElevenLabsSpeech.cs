@@ -55,6 +55,7 @@ namespace VoiceNpc.Providers.ElevenLabs
             {
                 var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 using var reader = new StreamReader(body, Encoding.UTF8);
+                var lines = new BoundedLineReader(reader, CloudSocket.MaxMessageBytes, ProviderName);
                 using var reading = cancellationToken.Register(() => response.Dispose());   // cancellation closes the socket
                 using var stall = new CancellationTokenSource();
                 using var stalling = stall.Token.Register(() => response.Dispose());
@@ -64,7 +65,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                 {
                     string? line;
                     stall.CancelAfter(_options.StallTimeout);
-                    try { line = await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false); }
+                    try { line = await ReadLineAsync(lines, cancellationToken).ConfigureAwait(false); }
                     catch (Exception) when (cancellationToken.IsCancellationRequested) { throw new OperationCanceledException(cancellationToken); }
                     catch (Exception) when (stall.IsCancellationRequested) { throw Failure(new IOException($"no audio for {_options.StallTimeout.TotalSeconds:0.#} s: the stream stalled")); }
                     catch (Exception e) { throw Failure(e); }
@@ -167,10 +168,10 @@ namespace VoiceNpc.Providers.ElevenLabs
             catch (Exception) { return body.Length > 300 ? body.Substring(0, 300) : body; }
         }
 
-        private static Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+        private static Task<string?> ReadLineAsync(BoundedLineReader lines, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return reader.ReadLineAsync();
+            return lines.ReadLineAsync();
         }
 
         private ProviderException Failure(Exception e)
