@@ -20,6 +20,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
     public class CliCloudTalkTests
     {
         private const string PlantedDeepgram = "dg-planted-0123456789abcdef", PlantedOpenAI = "sk-planted-0123456789abcdef", PlantedEleven = "el-planted-0123456789abcdef";
+        private CloudFakes _fakes = null!;
         private FakeDeepgram _deepgram = null!;
         private FakeOpenAI _openai = null!;
         private FakeElevenLabs _eleven = null!;
@@ -28,25 +29,17 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         [SetUp]
         public void Start()
         {
-            _deepgram = FakeDeepgram.StartAsync().GetAwaiter().GetResult();
-            _openai = FakeOpenAI.StartAsync().GetAwaiter().GetResult();
-            _eleven = FakeElevenLabs.StartAsync().GetAwaiter().GetResult();
-            _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-cloud-" + Guid.NewGuid().ToString("N"))).FullName;
+            _fakes = CloudFakes.Start();
+            (_deepgram, _openai, _eleven, _folder) = (_fakes.Deepgram, _fakes.OpenAI, _fakes.ElevenLabs, _fakes.Folder);
         }
 
         [TearDown]
-        public void Stop()
-        {
-            _deepgram.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _openai.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _eleven.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            Directory.Delete(_folder, recursive: true);
-        }
+        public void Stop() => _fakes.Dispose();
 
         /// <summary>Brenna with cloud providers first in every chain and the embedded ones as fallbacks.</summary>
         private string CloudCharacter(bool ownUrls)
         {
-            var json = JsonNode.Parse(File.ReadAllText(RepoPaths.BlacksmithCharacter))!;
+            var json = CloudFakes.BrennaOnTheCloud();
             if (ownUrls)
                 json["cloud"] = new JsonObject
                 {
@@ -54,11 +47,6 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
                     ["openai"] = new JsonObject { ["baseUrl"] = _openai.BaseUrl, ["model"] = "llama-3.1-8b", ["key"] = "fake-openai" },
                     ["elevenlabs"] = new JsonObject { ["baseUrl"] = _eleven.BaseUrl, ["key"] = "fake-elevenlabs" },
                 };
-            json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
-            // The fakes recognise and speak with the embedded engines: on a busy machine they may be slower than a
-            // real service, and these tests are not about deadlines (StageDeadlineTests are).
-            json["deadlines"] = JsonNode.Parse("{\"sttSeconds\":20,\"llmSeconds\":20,\"ttsSeconds\":20}");
-            json["fallbacks"] = JsonNode.Parse("{\"vad\":[\"silero\",\"energy\"],\"stt\":[\"deepgram\",\"pocketsphinx\"],\"llm\":[\"openai\",\"scripted\"],\"tts\":[\"elevenlabs\",\"flite\"]}");
             string path = Path.Combine(_folder, "brenna-cloud.character.json");
             File.WriteAllText(path, json.ToJsonString());
             return path;

@@ -25,6 +25,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
     public class CloudStageFailureTests
     {
         private const string PriceLine = "Shields are twenty gold, swords thirty. Repairs depend on the damage.";
+        private CloudFakes _fakes = null!;
         private FakeDeepgram _deepgram = null!;
         private FakeOpenAI _openai = null!;
         private FakeElevenLabs _eleven = null!;
@@ -33,20 +34,12 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         [SetUp]
         public void Start()
         {
-            _deepgram = FakeDeepgram.StartAsync().GetAwaiter().GetResult();
-            _openai = FakeOpenAI.StartAsync().GetAwaiter().GetResult();
-            _eleven = FakeElevenLabs.StartAsync().GetAwaiter().GetResult();
-            _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-stages-" + Guid.NewGuid().ToString("N"))).FullName;
+            _fakes = CloudFakes.Start();
+            (_deepgram, _openai, _eleven, _folder) = (_fakes.Deepgram, _fakes.OpenAI, _fakes.ElevenLabs, _fakes.Folder);
         }
 
         [TearDown]
-        public void Stop()
-        {
-            _deepgram.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _openai.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _eleven.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            Directory.Delete(_folder, recursive: true);
-        }
+        public void Stop() => _fakes.Dispose();
 
         [Test]
         public void ASlowDeepgramHandsTheUtteranceToTheNextRecogniser()
@@ -149,32 +142,17 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         private List<IReadOnlyDictionary<string, object?>> TracedFallbacks() =>
             TraceFile.Read(Path.Combine(_folder, "talk.vnpctrace")).Records.Where(r => r.Kind == "fallback").Select(r => r.Fields).ToList();
 
-        /// <summary>
-        /// Brenna with every cloud stage first and the embedded ones behind; deadlines not given are generous, since the
-        /// fakes recognise and speak with the embedded engines and may be slow on a busy machine.
-        /// </summary>
+        /// <summary>One turn of Brenna on the cloud, with the deadlines given (the others generous).</summary>
         private JsonElement TalkOneTurn(object deadlines)
         {
-            var json = JsonNode.Parse(File.ReadAllText(RepoPaths.BlacksmithCharacter))!;
-            json["voices"]!["elevenlabs"] = new JsonObject { ["voice"] = FakeElevenLabs.Voices[0] };
-            json["fallbacks"] = JsonNode.Parse("{\"vad\":[\"silero\",\"energy\"],\"stt\":[\"deepgram\",\"pocketsphinx\"],\"llm\":[\"openai\",\"scripted\"],\"tts\":[\"elevenlabs\",\"flite\"]}");
-            var given = JsonNode.Parse(JsonSerializer.Serialize(deadlines))!.AsObject();
-            json["deadlines"] = new JsonObject
-            {
-                ["sttSeconds"] = given["sttSeconds"]?.GetValue<double>() ?? 20,
-                ["llmSeconds"] = given["llmSeconds"]?.GetValue<double>() ?? 20,
-                ["ttsSeconds"] = given["ttsSeconds"]?.GetValue<double>() ?? 20,
-            };
+            var json = CloudFakes.BrennaOnTheCloud();
+            foreach (var (name, value) in JsonNode.Parse(JsonSerializer.Serialize(deadlines))!.AsObject()) json["deadlines"]![name] = value!.GetValue<double>();
             string character = Path.Combine(_folder, "brenna-cloud.character.json");
             File.WriteAllText(character, json.ToJsonString());
             var args = new[] { "talk", "--character", character, "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"),
                 "--output", Path.Combine(_folder, "out"), "--json", "--trace", Path.Combine(_folder, "talk.vnpctrace"),
                 "--memory-folder", Path.Combine(_folder, "saves") };
-            var environment = new Dictionary<string, string?>
-            {
-                ["DEEPGRAM_API_KEY"] = _deepgram.Key, ["OPENAI_API_KEY"] = _openai.Key, ["ELEVENLABS_API_KEY"] = _eleven.Key,
-                ["DEEPGRAM_BASE_URL"] = _deepgram.BaseUrl, ["OPENAI_BASE_URL"] = _openai.BaseUrl, ["ELEVENLABS_BASE_URL"] = _eleven.BaseUrl,
-            };
+            var environment = _fakes.Environment(_deepgram.Key, _openai.Key, _eleven.Key);
             var (code, stdout, stderr) = VoicenpcProcess.Run(args, environment);
             Assert.That(code, Is.Zero, stderr);
             return JsonDocument.Parse(stdout).RootElement.GetProperty("turns").EnumerateArray().Single();
