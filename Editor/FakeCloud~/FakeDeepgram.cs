@@ -47,6 +47,9 @@ namespace VoiceNpc.FakeCloud
         /// <summary>Closes a socket that received no frame for this long (Deepgram: about 10 s).</summary>
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>Answer Finalize with a final that lacks "from_finalize", as the service may when little audio was left.</summary>
+        public bool OmitFromFinalize { get; set; }
+
         public static async Task<FakeDeepgram> StartAsync(string key = "dg-fake-local-key", int port = 0)
         {
             var app = LoopbackApp.Create(port);
@@ -135,7 +138,7 @@ namespace VoiceNpc.FakeCloud
                     {
                         await Task.Delay(Knobs.FirstByteLatency, context.RequestAborted).ConfigureAwait(false);
                         string heard = await Transcriber.TranscribeAsync(Audio.Resampler.Resample(segment.ToArray(), rate, 16000), context.RequestAborted).ConfigureAwait(false);
-                        await SendAsync(socket, Results(heard, segmentStart, total - segmentStart, isFinal: true, fromFinalize: type == "Finalize", requestId)).ConfigureAwait(false);
+                        await SendAsync(socket, Results(heard, segmentStart, total - segmentStart, isFinal: true, fromFinalize: type == "Finalize" && !OmitFromFinalize, requestId, speechFinal: !OmitFromFinalize)).ConfigureAwait(false);
                         segment.Clear();
                         segmentStart = total;
                     }
@@ -242,13 +245,13 @@ namespace VoiceNpc.FakeCloud
         private static readonly HttpClient Downloads = new HttpClient { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = MaxDownloadBytes };
 
         /// <summary>A Results message; words share the span evenly (the offline recogniser's own times are not kept).</summary>
-        private static string Results(string transcript, double start, double duration, bool isFinal, bool fromFinalize, string requestId)
+        private static string Results(string transcript, double start, double duration, bool isFinal, bool fromFinalize, string requestId, bool? speechFinal = null)
         {
             var words = transcript.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             double each = words.Length == 0 ? 0 : duration / words.Length;
             return JsonSerializer.Serialize(new
             {
-                type = "Results", channel_index = new[] { 0, 1 }, duration, start, is_final = isFinal, speech_final = isFinal, from_finalize = fromFinalize,
+                type = "Results", channel_index = new[] { 0, 1 }, duration, start, is_final = isFinal, speech_final = speechFinal ?? isFinal, from_finalize = fromFinalize,
                 channel = new
                 {
                     alternatives = new[]

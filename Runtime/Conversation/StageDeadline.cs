@@ -18,6 +18,7 @@ namespace VoiceNpc.Conversation
         private readonly TimeSpan _limit;
         private readonly string _provider;
         private readonly string _setting;
+        private readonly CancellationToken _turn;
         private readonly CancellationTokenSource _cancel;
 
         /// <param name="setting">The character setting that sets the limit, for the failure's message.</param>
@@ -27,6 +28,7 @@ namespace VoiceNpc.Conversation
             _limit = limit;
             _provider = provider;
             _setting = setting;
+            _turn = turn;
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(turn);
         }
 
@@ -69,13 +71,18 @@ namespace VoiceNpc.Conversation
         {
             using var stopWatching = new CancellationTokenSource();
             var watcher = WatchAsync(stopWatching.Token);
-            if (await Task.WhenAny(call, watcher).ConfigureAwait(false) == call)
+            await Task.WhenAny(call, watcher).ConfigureAwait(false);
+            // A call that answered in time wins even when the deadline fell due in the same step of a virtual clock.
+            if (call.IsCompleted)
             {
                 stopWatching.Cancel();
+                if (await watcher.ConfigureAwait(false)) _clock.Work.End();   // it fired all the same: its unit is ours
                 return await call.ConfigureAwait(false);
             }
             _cancel.Cancel();
             await AbandonAsync(call).ConfigureAwait(false);
+            // A turn cut off meanwhile (barge-in) is a cancellation, not the provider's failure.
+            _turn.ThrowIfCancellationRequested();
             throw new ProviderException(_provider, $"{what} took longer than {_limit.TotalSeconds:0.###} s (the character's {_setting})");
         }
 
@@ -106,16 +113,29 @@ namespace VoiceNpc.Conversation
             }
             // A real service may not answer its cancellation at once: the turn does not wait for it.
             Abandoned = !call.IsCompleted;
+            AbandonedCall = call;
             _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
+        /// <summary>The call left running at its deadline (on the system clock), to release what it holds once it ends.</summary>
+        public Task? AbandonedCall { get; private set; }
+
         /// <summary>
         /// Disposes a provider's stream after its last call, quietly (its failure is already being handled). A stream
-        /// abandoned at its deadline is still running and is left alone: it ends through its cancelled token.
+        /// abandoned at its deadline is still running: it is disposed once that call has ended (through its cancelled token).
         /// </summary>
         public async Task ReleaseAsync<T>(IAsyncEnumerator<T> stream)
         {
-            if (Abandoned) return;
+            if (Abandoned)
+            {
+                _ = AbandonedCall!.ContinueWith(_ => DisposeQuietlyAsync(stream), TaskScheduler.Default);
+                return;
+            }
+            await DisposeQuietlyAsync(stream).ConfigureAwait(false);
+        }
+
+        private static async Task DisposeQuietlyAsync<T>(IAsyncEnumerator<T> stream)
+        {
             try { await stream.DisposeAsync().ConfigureAwait(false); }
             catch (Exception) { }
         }

@@ -162,7 +162,10 @@ namespace VoiceNpc.Conversation
 
         private void CloseStream()
         {
-            _stream?.Dispose();
+            var stream = _stream;
+            stream?.Dispose();
+            // A call abandoned at its deadline may still be reconnecting: whatever it opens is released when it ends.
+            _streamDeadline?.AbandonedCall?.ContinueWith(_ => stream?.Dispose(), TaskScheduler.Default);
             _stream = null;
             _streamProvider = null;
             _streamDeadline?.Dispose();

@@ -36,7 +36,7 @@ namespace VoiceNpc.Tests.Authoring
             Assert.That(conversation.UnheardClips, Is.EqualTo(new[] { 0 }));
             Assert.That(turns.Single().Metrics.PlayerText, Is.EqualTo("what do you sell"));
             // 0.5 s lead-in, 2 s of silence, then the player waits 2 s for a sign of being heard: not the 20 s reply timeout.
-            Assert.That(speechStarts.Single().TotalSeconds, Is.InRange(4.5, 4.7));
+            Assert.That(speechStarts.Single().TotalSeconds, Is.GreaterThanOrEqualTo(4.5).And.LessThan(6));
         }
     }
 }

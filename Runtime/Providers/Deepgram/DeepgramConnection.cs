@@ -28,6 +28,11 @@ namespace VoiceNpc.Providers.Deepgram
         private readonly TimeSpan _keepAlive;
         private DateTime _lastSent = DateTime.UtcNow;
         private bool _finalizeSent, _closing;
+        private long _samplesSent;
+        private double _audioAtFinalize;
+
+        /// <summary>Deepgram's result times are in whole frames of its own: a final within this of the end covers it.</summary>
+        private const double EndTolerance = 0.25;
 
         public DeepgramConnection(ClientWebSocket socket, ISpeechRecognitionEvents events, TimeSpan keepAlive)
         {
@@ -46,8 +51,6 @@ namespace VoiceNpc.Providers.Deepgram
         /// <summary>Any message came back: the connection did more than accept the handshake.</summary>
         public bool Answered { get; private set; }
 
-        /// <summary>A final result came after our Finalize (Deepgram may leave out from_finalize when little audio was left).</summary>
-        public bool FinalAfterFinalize { get; private set; }
 
         public Transcript Transcript
         {
@@ -58,10 +61,12 @@ namespace VoiceNpc.Providers.Deepgram
         {
             var bytes = MemoryMarshal.AsBytes(pcm.Span).ToArray();
             await SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Binary, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _samplesSent, pcm.Length);
         }
 
         public Task SendFinalizeAsync(CancellationToken cancellationToken)
         {
+            _audioAtFinalize = Interlocked.Read(ref _samplesSent) / (double)Audio.AudioFormat.SampleRate;
             _finalizeSent = true;
             return SendControlAsync("Finalize", cancellationToken);
         }
@@ -156,7 +161,6 @@ namespace VoiceNpc.Providers.Deepgram
         {
             if (results.IsFinal)
             {
-                if (_finalizeSent) FinalAfterFinalize = true;
                 lock (_finals)
                 {
                     if (results.Transcript.Length > 0) _finals.Append(' ').Append(results.Transcript);
@@ -170,7 +174,9 @@ namespace VoiceNpc.Providers.Deepgram
                 _events.OnInterim(new Transcript(sofar, Array.Empty<RecognizedWord>(), false));
             }
             if (results.SpeechFinal) _events.OnEndOfSpeech();
-            if (results.FromFinalize || (_finalizeSent && results.SpeechFinal)) FinalReceived.TrySetResult(true);
+            // After Finalize the flush is done when a final says so, or (from_finalize may be absent) reaches the audio's end.
+            bool flushed = results.IsFinal && results.End is double end && end >= _audioAtFinalize - EndTolerance;
+            if (results.FromFinalize || (_finalizeSent && (results.SpeechFinal || flushed))) FinalReceived.TrySetResult(true);
         }
 
         public void Dispose()

@@ -23,6 +23,9 @@ namespace VoiceNpc.Providers.Deepgram
         public bool SpeechFinal { get; private set; }
         public bool FromFinalize { get; private set; }
 
+        /// <summary>Where the audio this result covers ends (start + duration, seconds into the stream); null when not given.</summary>
+        public double? End { get; private set; }
+
         /// <summary>An Error message's description (or its whole text).</summary>
         public string Error { get; private set; } = "";
 
@@ -37,6 +40,7 @@ namespace VoiceNpc.Providers.Deepgram
                 message.IsFinal = root.Flag("is_final");
                 message.SpeechFinal = root.Flag("speech_final");
                 message.FromFinalize = root.Flag("from_finalize");
+                if (root.TryGet("start", out var start) && root.TryGet("duration", out var duration)) message.End = start.Seconds() + duration.Seconds();
             }
             else if (message.Type == "Error")
                 message.Error = root.TryGet("description", out var d) && d.Kind == System.Text.Json.JsonValueKind.String ? d.String() : text;

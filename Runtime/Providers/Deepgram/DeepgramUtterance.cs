@@ -58,8 +58,8 @@ namespace VoiceNpc.Providers.Deepgram
                     var final = connection.FinalReceived.Task;
                     var finished = await Task.WhenAny(final, Task.Delay(_owner.Options.FinalizeTimeout, cancellationToken)).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (finished == final) await final.ConfigureAwait(false);   // rethrows a drop
-                    else if (!connection.FinalAfterFinalize) throw NoFinalInTime();
+                    if (finished != final) throw NoFinalInTime();
+                    await final.ConfigureAwait(false);   // rethrows a drop
                     var transcript = connection.Transcript;
                     await connection.CloseAsync().ConfigureAwait(false);
                     return transcript;

@@ -56,6 +56,19 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
+        public void AFinalWithoutFromFinalizeThatReachesTheEndOfTheAudioEndsTheUtterance()
+        {
+            // The service may leave the flag out when little audio was left: the final covering the audio still ends it,
+            // long before the 20 s deadline would hand the utterance on.
+            _deepgram.OmitFromFinalize = true;
+            var turn = TalkOneTurn(new { });
+
+            Assert.That(Providers(turn).Stt, Is.EqualTo("deepgram"));
+            Assert.That(turn.GetProperty("player_text").GetString(), Is.EqualTo("how much is a shield"));
+            Assert.That(turn.GetProperty("fallbacks").EnumerateArray(), Is.Empty, "without the flag it waited out the deadline and fell back");
+        }
+
+        [Test]
         public void ABrainCutAfterItsFirstWordsIsContinuedByTheNextBrain()
         {
             _openai.Reply = _ => PriceLine;

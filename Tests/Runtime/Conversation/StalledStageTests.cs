@@ -43,9 +43,25 @@ namespace VoiceNpc.Tests.Conversation
             var metrics = harness.Of<TurnCompleted>().Single().Metrics;
             Assert.That(metrics.PlayerText, Is.EqualTo("what do you sell"));
             Assert.That(metrics.NpcText, Is.EqualTo(WaresLine));
-            // The endpoint (0.2 s VAD stop, then a frame) and one second of waiting: no more.
-            Assert.That(metrics.SinceEndOfSpeech(metrics.FinalTranscript)!.Value.TotalSeconds, Is.InRange(1.2, 1.3));
+            // The endpoint (0.2 s VAD stop) and one second of waiting: not the provider's hour, nor the default 3 s.
+            Assert.That(metrics.SinceEndOfSpeech(metrics.FinalTranscript)!.Value.TotalSeconds, Is.GreaterThanOrEqualTo(1.2).And.LessThan(2));
             Assert.That(backup.SamplesHeard, Is.GreaterThanOrEqualTo(AudioFormat.SamplesIn(TimeSpan.FromSeconds(1.0))));
+        }
+
+        [Test]
+        public void AnAnswerDueInTheSameStepAsItsDeadlineWins()
+        {
+            // The clock moves a frame (20 ms) at a time: the transcript at 0.99 s and the 1 s deadline fall due together.
+            // The answer was in time, and nothing of the deadline may be left counted as work (that would stop the clock).
+            for (int run = 0; run < 20; run++)
+            {
+                var harness = Harness(new StageDeadlines { SttSeconds = 1 }, "what do you sell");
+                harness.Stt.Latency = TimeSpan.FromSeconds(0.99);
+                harness.Run(OneLine(), expectedTurns: 1);
+
+                Assert.That(harness.Of<ProviderFellBack>(), Is.Empty, $"run {run}");
+                Assert.That(harness.Of<TurnCompleted>().Single().Metrics.SttProvider, Is.EqualTo("scripted-stt"));
+            }
         }
 
         [Test]
