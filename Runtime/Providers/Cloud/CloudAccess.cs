@@ -56,7 +56,7 @@ namespace VoiceNpc.Providers.Cloud
             var own = keyring.DefaultFor(service, provider);
             var (boundTo, where) = own != null ? (own.BaseUrl, own.Where) : keyring.DefaultBaseUrl(service, provider);
             var endpoint = baseUrl != null ? CloudEndpoint.Parse(provider, baseUrl) : boundTo;
-            if (!CloudEndpoint.SameOrigin(endpoint, boundTo))
+            if (!CloudEndpoint.Within(endpoint, boundTo))
                 throw new ProviderException(provider, $"{pointsAt} {CloudEndpoint.Host(endpoint)}, but no key is configured for that host; {fix} " +
                                                       $"({service.KeyVariable} goes only to {CloudEndpoint.Host(boundTo)}, from {where})");
             if (own == null) throw new ProviderException(provider, $"no key: set {service.KeyVariable} or put it in {keyring.SecretsFile}");
@@ -70,7 +70,7 @@ namespace VoiceNpc.Providers.Cloud
                 $"{who} names key \"{name}\" for {service.Name}, but {keyring.SecretsFile} has no key \"{name}\"; add \"{CloudSecrets.KeysField}\": " +
                 $"{{\"{name}\": {{\"key\": \"…\", \"baseUrl\": \"{baseUrl ?? "https://…"}\"}}}} to it");
             var endpoint = baseUrl != null ? CloudEndpoint.Parse(provider, baseUrl) : named.BaseUrl;
-            if (!CloudEndpoint.SameOrigin(endpoint, named.BaseUrl))
+            if (!CloudEndpoint.Within(endpoint, named.BaseUrl))
                 throw new ProviderException(provider, $"{who} points {service.Name} at {CloudEndpoint.Host(endpoint)} with key \"{name}\", " +
                                                       $"but that key is bound to {CloudEndpoint.Host(named.BaseUrl)} ({named.Where}) and goes nowhere else");
             return new CloudAccess(endpoint, named.Key);

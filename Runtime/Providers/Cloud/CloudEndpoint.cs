@@ -36,6 +36,17 @@ namespace VoiceNpc.Providers.Cloud
         public static bool SameOrigin(Uri a, Uri b) =>
             Secure(a) == Secure(b) && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 
+        /// <summary>
+        /// Whether <paramref name="endpoint"/> is inside the base URL a key is bound to: the same origin, and a path that
+        /// starts with the bound one segment by segment (a shared gateway's other tenants are elsewhere on one host).
+        /// </summary>
+        public static bool Within(Uri endpoint, Uri boundTo)
+        {
+            if (!SameOrigin(endpoint, boundTo)) return false;
+            string bound = boundTo.AbsolutePath.TrimEnd('/'), path = endpoint.AbsolutePath.TrimEnd('/');
+            return path.Equals(bound, StringComparison.Ordinal) || path.StartsWith(bound + "/", StringComparison.Ordinal);
+        }
+
         /// <summary>The host as messages name it: "api.groq.com", or "127.0.0.1:5123" when the port is not the scheme's default.</summary>
         public static string Host(Uri uri) => uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}";
 

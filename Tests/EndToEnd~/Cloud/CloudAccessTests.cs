@@ -55,10 +55,21 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
-        public void ACharacterMayMoveAServiceWithinTheOriginItsKeyIsBoundTo()
+        public void ACharacterMayMoveAServiceWithinTheBaseUrlItsKeyIsBoundTo()
         {
             _environment["OPENAI_API_KEY"] = EnvironmentKey;
-            Assert.That(OpenAI("https://API.openai.com/v2").Endpoint, Is.EqualTo(new Uri("https://api.openai.com/v2")));
+            Assert.That(OpenAI("https://API.openai.com/v1/").Endpoint, Is.EqualTo(new Uri("https://api.openai.com/v1/")));
+            Assert.That(OpenAI("https://api.openai.com/v1/proxy").Endpoint, Is.EqualTo(new Uri("https://api.openai.com/v1/proxy")));
+        }
+
+        [TestCase("https://api.openai.com/v2")]
+        [TestCase("https://api.openai.com/v10")]
+        [TestCase("https://api.openai.com/")]
+        public void AnotherPathOnTheSameHostIsRefused(string baseUrl)
+        {
+            // A shared gateway keeps other tenants under other paths of one host: the key stays under its own.
+            _environment["OPENAI_API_KEY"] = EnvironmentKey;
+            Assert.That(Refused(baseUrl).Message, Does.Contain("no key is configured for that host"));
         }
 
         [TestCase("https://api.groq.com/openai/v1", "api.groq.com")]
@@ -78,7 +89,8 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             _environment["OPENAI_API_KEY"] = EnvironmentKey;
             _environment["OPENAI_BASE_URL"] = "http://127.0.0.1:5001/v1";
             Assert.That(OpenAI(null).Endpoint, Is.EqualTo(new Uri("http://127.0.0.1:5001/v1")));
-            Assert.That(OpenAI("http://127.0.0.1:5001/other").Endpoint.AbsolutePath, Is.EqualTo("/other"));
+            Assert.That(OpenAI("http://127.0.0.1:5001/v1/other").Endpoint.AbsolutePath, Is.EqualTo("/v1/other"));
+            Assert.That(Refused("http://127.0.0.1:5001/other").Message, Does.Contain("points openai at 127.0.0.1:5001"), "outside the bound path");
             Assert.That(Refused("http://127.0.0.2:5001/v1").Message, Does.Contain("points openai at 127.0.0.2:5001, but no key is configured for that host"));
             Assert.That(Refused("http://127.0.0.1:5002/v1").Message, Does.Contain("points openai at 127.0.0.1:5002"));
             Assert.That(Refused("https://api.openai.com/v1").Message, Does.Contain("points openai at api.openai.com").And.Contain("from OPENAI_BASE_URL"));
