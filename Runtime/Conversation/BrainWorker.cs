@@ -79,16 +79,24 @@ namespace VoiceNpc.Conversation
         {
             using var deadline = new StageDeadline(_clock, _deadline, brain.Name, Setting, turn.Token);
             var pieces = brain.StreamReplyAsync(request, deadline.Token).GetAsyncEnumerator(deadline.Token);
+            var restatement = new SpokenPrefixFilter(request.SpokenSoFar);
             try
             {
                 while (await deadline.RunAsync(pieces, static (p, _) => p.MoveNextAsync(), reply.Started ? "the next words" : "the first words").ConfigureAwait(false))
                 {
                     reply.Started = true;
                     turn.MarkFirstToken(_clock.Now);
-                    foreach (var clause in chunker.Append(pieces.Current)) await SendAsync(turn, clause).ConfigureAwait(false);
+                    await SendClausesAsync(turn, chunker, restatement.Filter(pieces.Current)).ConfigureAwait(false);
                 }
+                await SendClausesAsync(turn, chunker, restatement.Flush()).ConfigureAwait(false);
             }
             finally { await deadline.ReleaseAsync(pieces).ConfigureAwait(false); }
+        }
+
+        private async Task SendClausesAsync(TurnContext turn, ClauseChunker chunker, string text)
+        {
+            if (text.Length == 0) return;
+            foreach (var clause in chunker.Append(text)) await SendAsync(turn, clause).ConfigureAwait(false);
         }
 
         private async Task SendAsync(TurnContext turn, string clause)
