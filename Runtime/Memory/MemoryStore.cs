@@ -94,7 +94,7 @@ namespace VoiceNpc.Memory
         public IReadOnlyList<string> Delete(string characterId, string playerId)
         {
             var removed = RemoveAll(PathOf(characterId, playerId));
-            if (LegacyPathOf(characterId, playerId) is string legacy) removed.AddRange(RemoveAll(legacy));
+            if (LegacyPathOf(characterId, playerId, orUnreadable: true) is string legacy) removed.AddRange(RemoveAll(legacy));
             return removed;
         }
 
@@ -102,12 +102,29 @@ namespace VoiceNpc.Memory
         /// Where the first naming scheme kept this memory, when that differs from <see cref="PathOf"/> and the file (or
         /// its backup) there holds this player's memory: where names ignore case, "Bob" and "bob" once shared a file.
         /// </summary>
-        private string? LegacyPathOf(string characterId, string playerId)
+        /// <param name="orUnreadable">Also when neither file can be read (a player's delete request takes damaged saves too,
+        /// unless they are provably another player's).</param>
+        private string? LegacyPathOf(string characterId, string playerId, bool orUnreadable = false)
         {
             string legacy = Path.Combine(Folder, FileNames.EncodeLegacy(characterId), FileNames.EncodeLegacy(playerId) + Extension);
             if (legacy == PathOf(characterId, playerId)) return null;
-            bool mine = TryRead(legacy, characterId, playerId, out _, out _) || TryRead(AtomicFile.BackupOf(legacy), characterId, playerId, out _, out _);
-            return mine ? legacy : null;
+            string backup = AtomicFile.BackupOf(legacy);
+            bool mine = TryRead(legacy, characterId, playerId, out _, out _) || TryRead(backup, characterId, playerId, out _, out _);
+            if (mine) return legacy;
+            return orUnreadable && !IsAnotherPlayers(legacy) && !IsAnotherPlayers(backup) ? legacy : null;
+        }
+
+        /// <summary>The file holds a readable memory, of someone else (where names ignore case, "Bob" and "bob" shared one).</summary>
+        private static bool IsAnotherPlayers(string path)
+        {
+            if (!File.Exists(path)) return false;
+            try
+            {
+                NpcMemoryCodec.Decode(BoundedRead.ReadAll(path, MaxFileBytes, "a save", p => new StoredFileException(path, p)), path);
+                return true;   // readable, and not this player's (checked first)
+            }
+            catch (StoredFileException) { return false; }
+            catch (IOException) { return false; }
         }
 
         /// <summary>Removes the save at <paramref name="path"/> with its temp files, backup and damaged copies.</summary>

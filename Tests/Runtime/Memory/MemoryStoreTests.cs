@@ -249,6 +249,18 @@ namespace VoiceNpc.Tests.Memory
         }
 
         [Test]
+        public void ADamagedSaveUnderTheFirstSchemesNameIsDeletedWithThePlayer()
+        {
+            // Neither the file nor its backup can be read, so nothing says whose it is but its name: a delete takes it.
+            var (_, legacy) = SavedUnderTheFirstScheme("Brenna", "Bob", Path.Combine("Brenna", "Bob.npcmemory"));
+            File.WriteAllBytes(legacy, new byte[] { 1, 2, 3 });
+            File.WriteAllBytes(legacy + ".bak", new byte[] { 4, 5, 6 });
+
+            Assert.That(_store.Delete("Brenna", "Bob"), Has.Member(legacy).And.Member(legacy + ".bak"));
+            Assert.That(Directory.GetFiles(_files.Folder, "*", SearchOption.AllDirectories), Is.Empty);
+        }
+
+        [Test]
         public void AnotherPlayersFileUnderTheFirstSchemesNameIsNotTaken()
         {
             // Where names ignore case, "Bob" once shared "bob"'s file: the file's content says whose memory it is.
