@@ -17,25 +17,9 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
     /// trace or save contains a key.
     /// </summary>
     [NonParallelizable]
-    public class CliCloudTalkTests
+    public class CliCloudTalkTests : CloudFakesFixture
     {
         private const string PlantedDeepgram = "dg-planted-0123456789abcdef", PlantedOpenAI = "sk-planted-0123456789abcdef", PlantedEleven = "el-planted-0123456789abcdef";
-        private CloudFakes _fakes = null!;
-        private FakeDeepgram _deepgram = null!;
-        private FakeOpenAI _openai = null!;
-        private FakeElevenLabs _eleven = null!;
-        private string _folder = "";
-
-        [SetUp]
-        public void Start()
-        {
-            _fakes = CloudFakes.Start();
-            (_deepgram, _openai, _eleven, _folder) = (_fakes.Deepgram, _fakes.OpenAI, _fakes.ElevenLabs, _fakes.Folder);
-        }
-
-        [TearDown]
-        public void Stop() => _fakes.Dispose();
-
         /// <summary>Brenna with cloud providers first in every chain and the embedded ones as fallbacks.</summary>
         private string CloudCharacter(bool ownUrls)
         {

@@ -54,4 +54,24 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             Directory.Delete(Folder, recursive: true);
         }
     }
+
+    /// <summary>A test fixture with fresh <see cref="CloudFakes"/> for each test.</summary>
+    public abstract class CloudFakesFixture
+    {
+        protected CloudFakes Fakes { get; private set; } = null!;
+        protected FakeDeepgram _deepgram = null!;
+        protected FakeOpenAI _openai = null!;
+        protected FakeElevenLabs _eleven = null!;
+        protected string _folder = "";
+
+        [NUnit.Framework.SetUp]
+        public void StartFakes()
+        {
+            Fakes = CloudFakes.Start();
+            (_deepgram, _openai, _eleven, _folder) = (Fakes.Deepgram, Fakes.OpenAI, Fakes.ElevenLabs, Fakes.Folder);
+        }
+
+        [NUnit.Framework.TearDown]
+        public void StopFakes() => Fakes.Dispose();
+    }
 }

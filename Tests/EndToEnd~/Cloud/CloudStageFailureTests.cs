@@ -22,25 +22,9 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
     /// Slow, stalled and broken cloud services during a `voicenpc talk` turn, against the loopback fakes: each stage
     /// falls back within the turn, says so in --json and the trace, and the player gets a whole answer.
     /// </summary>
-    public class CloudStageFailureTests
+    public class CloudStageFailureTests : CloudFakesFixture
     {
         private const string PriceLine = "Shields are twenty gold, swords thirty. Repairs depend on the damage.";
-        private CloudFakes _fakes = null!;
-        private FakeDeepgram _deepgram = null!;
-        private FakeOpenAI _openai = null!;
-        private FakeElevenLabs _eleven = null!;
-        private string _folder = "";
-
-        [SetUp]
-        public void Start()
-        {
-            _fakes = CloudFakes.Start();
-            (_deepgram, _openai, _eleven, _folder) = (_fakes.Deepgram, _fakes.OpenAI, _fakes.ElevenLabs, _fakes.Folder);
-        }
-
-        [TearDown]
-        public void Stop() => _fakes.Dispose();
-
         [Test]
         public void ASlowDeepgramHandsTheUtteranceToTheNextRecogniser()
         {
@@ -165,7 +149,7 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             var args = new[] { "talk", "--character", character, "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"),
                 "--output", Path.Combine(_folder, "out"), "--json", "--trace", Path.Combine(_folder, "talk.vnpctrace"),
                 "--memory-folder", Path.Combine(_folder, "saves") };
-            var environment = _fakes.Environment(_deepgram.Key, _openai.Key, _eleven.Key);
+            var environment = Fakes.Environment(_deepgram.Key, _openai.Key, _eleven.Key);
             var (code, stdout, stderr) = VoicenpcProcess.Run(args, environment);
             Assert.That(code, Is.Zero, stderr);
             return JsonDocument.Parse(stdout).RootElement.GetProperty("turns").EnumerateArray().Single();
