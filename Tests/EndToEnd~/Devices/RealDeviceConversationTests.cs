@@ -66,6 +66,10 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             Assert.That(ms, Is.LessThan(1000), "the speakers went quiet long before the line would have ended");
         }
 
+        // Real devices on a real-time thread: when the machine starves that thread, an underrun shifts the canceller's
+        // alignment and the NPC's first words can leak through (seen once in several full runs under load). A second
+        // try tells that apart from echo cancellation not working, which fails every time.
+        [Retry(2)]
         [TestCase(true)]
         [TestCase(false)]
         public void TheNpcHearingItselfDoesNotInterruptItOnlyWithEchoCancellation(bool echoCancellation)
