@@ -35,9 +35,6 @@ namespace VoiceNpc.Conversation
         /// <summary>For the provider call: cancelled by the turn (barge-in) or when a deadline passes.</summary>
         public CancellationToken Token => _cancel.Token;
 
-        /// <summary>A call passed its deadline and was left running (it may not be touched again, e.g. disposed).</summary>
-        public bool Abandoned { get; private set; }
-
         /// <summary>
         /// Starts a provider call with <see cref="Token"/> and waits for it for at most the limit. Throws a
         /// <see cref="ProviderException"/> saying <paramref name="what"/> ("the final transcript") was too slow when the
@@ -112,12 +109,14 @@ namespace VoiceNpc.Conversation
                 return;
             }
             // A real service may not answer its cancellation at once: the turn does not wait for it.
-            Abandoned = !call.IsCompleted;
-            AbandonedCall = call;
+            if (!call.IsCompleted) AbandonedCall = call;
             _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
-        /// <summary>The call left running at its deadline (on the system clock), to release what it holds once it ends.</summary>
+        /// <summary>
+        /// The call left running at its deadline (on the system clock): what it holds may not be touched until it ends,
+        /// and is released then.
+        /// </summary>
         public Task? AbandonedCall { get; private set; }
 
         /// <summary>
@@ -126,9 +125,9 @@ namespace VoiceNpc.Conversation
         /// </summary>
         public async Task ReleaseAsync<T>(IAsyncEnumerator<T> stream)
         {
-            if (Abandoned)
+            if (AbandonedCall is Task running)
             {
-                _ = AbandonedCall!.ContinueWith(_ => DisposeQuietlyAsync(stream), TaskScheduler.Default);
+                _ = running.ContinueWith(_ => DisposeQuietlyAsync(stream), TaskScheduler.Default);
                 return;
             }
             await DisposeQuietlyAsync(stream).ConfigureAwait(false);

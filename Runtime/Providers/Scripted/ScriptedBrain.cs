@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Brain;
 using VoiceNpc.Characters;
+using VoiceNpc.Conversation;
 
 namespace VoiceNpc.Providers.Scripted
 {
@@ -62,18 +63,8 @@ namespace VoiceNpc.Providers.Scripted
         /// </summary>
         private static string ContinuationOf(string line, string spokenSoFar)
         {
-            if (spokenSoFar.Length == 0) return line;
-            var spoken = TextTokens.Of(spokenSoFar);
-            var words = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            int matched = 0, heard = 0;
-            while (matched < words.Length && heard < spoken.Count)
-            {
-                var tokens = TextTokens.Of(words[matched]);
-                if (tokens.Count > spoken.Count - heard || !tokens.SequenceEqual(spoken.Skip(heard).Take(tokens.Count))) break;
-                heard += tokens.Count;
-                matched++;
-            }
-            return heard < spoken.Count ? line : string.Join(" ", words.Skip(matched));
+            var restatement = new SpokenPrefixFilter(spokenSoFar);
+            return restatement.Filter(line) + restatement.Flush();
         }
 
         private string Rotate(string key, IReadOnlyList<string> lines)
