@@ -56,7 +56,8 @@ namespace VoiceNpc.Cli
                     };
                     return RunLiveAsync(result.GetValue(character)!, options, memory, result.GetValue(json), cancellationToken);
                 }
-                return RunAsync(result.GetValue(character)!, files, replies, memory, result.GetValue(json), result.GetValue(bargeIn), cancellationToken);
+                return RunAsync(result.GetValue(character)!, files, replies, memory, result.GetValue(json), result.GetValue(bargeIn),
+                    cancellationToken);
             });
             return command;
         }
@@ -86,7 +87,8 @@ namespace VoiceNpc.Cli
                     var run = conversation.RunAsync(device, cancellationToken);
                     // On stderr, so --json output stays one object: tools and tests wait for this line.
                     _ = conversation.Started.ContinueWith(_ => Console.Error.WriteLine(
-                        TerminalText.Clean($"voicenpc talk: listening on \"{options.CaptureDevice ?? "(default microphone)"}\", speaking on \"{options.PlaybackDevice ?? "(default speakers)"}\"; Ctrl+C ends")),
+                        TerminalText.Clean($"voicenpc talk: listening on \"{options.CaptureDevice ?? "(default microphone)"}\", " +
+                                           $"speaking on \"{options.PlaybackDevice ?? "(default speakers)"}\"; Ctrl+C ends")),
                         TaskScheduler.Default);
                     turns = view != null ? await view.WhileStartingAsync(run, conversation.Started) : await run;
                 }
@@ -113,7 +115,10 @@ namespace VoiceNpc.Cli
             catch (AudioFileException e) { return Fail(e.Message); }
             if (bargeInMs is int ms && ms < 0) return Fail($"--barge-in-after must be 0 or more, found {ms}");
             try { Directory.CreateDirectory(output.FullName); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { return Fail($"--output {output.FullName} cannot be made: {e.Message}"); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return Fail($"--output {output.FullName} cannot be made: {e.Message}");
+            }
 
             var view = json ? null : new HumanTalkView(character);
             using var session = Open(persistence, character);

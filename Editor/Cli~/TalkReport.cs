@@ -11,7 +11,8 @@ namespace VoiceNpc.Cli
     public static class TalkReport
     {
         /// <param name="unheardInputs">The player's inputs in which no speech was heard at all (no turn came of them).</param>
-        public static string ToJson(string characterId, IReadOnlyList<TurnResult> turns, IReadOnlyList<string> audioFiles, IReadOnlyList<string> unheardInputs)
+        public static string ToJson(string characterId, IReadOnlyList<TurnResult> turns, IReadOnlyList<string> audioFiles,
+            IReadOnlyList<string> unheardInputs)
         {
             using var buffer = new MemoryStream();
             using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

@@ -82,7 +82,8 @@ namespace VoiceNpc.Conversation
             var restatement = new SpokenPrefixFilter(request.SpokenSoFar);
             try
             {
-                while (await deadline.RunAsync(pieces, static (p, _) => p.MoveNextAsync(), reply.Started ? "the next words" : "the first words").ConfigureAwait(false))
+                while (await deadline.RunAsync(pieces, static (p, _) => p.MoveNextAsync(), reply.Started ? "the next words" : "the first words")
+                           .ConfigureAwait(false))
                 {
                     reply.Started = true;
                     turn.MarkFirstToken(_clock.Now);

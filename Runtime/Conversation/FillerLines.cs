@@ -19,7 +19,8 @@ namespace VoiceNpc.Conversation
         private int _next;
 
         /// <summary>Each line within the character's TTS deadline: a stalled voice must not hold the conversation's start.</summary>
-        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, AudioCache? cache, IClock clock, CancellationToken cancellationToken)
+        public async Task SynthesizeAsync(CharacterDefinition character, ITextToSpeech tts, AudioCache? cache, IClock clock,
+            CancellationToken cancellationToken)
         {
             var lines = new List<(string, SpeechChunk)>();
             var voice = character.Voices.TryGetValue(tts.Name, out var v) ? v : new VoiceSettings("");
@@ -32,7 +33,8 @@ namespace VoiceNpc.Conversation
                     continue;
                 }
                 using var deadline = new StageDeadline(clock, character.Deadlines.Tts, tts.Name, "deadlines.ttsSeconds", cancellationToken);
-                var line = await deadline.RunAsync(token => SpeechChunks.SynthesizeWholeAsync(tts, text, voice, token), "the filler line").ConfigureAwait(false);
+                var line = await deadline.RunAsync(token => SpeechChunks.SynthesizeWholeAsync(tts, text, voice, token), "the filler line")
+                    .ConfigureAwait(false);
                 if (line == null) continue;
                 cache?.Put(key, line);
                 lines.Add((text, line));

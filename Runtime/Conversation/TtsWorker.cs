@@ -163,7 +163,8 @@ namespace VoiceNpc.Conversation
             var audio = tts.SynthesizeAsync(clause, voice, deadline.Token).GetAsyncEnumerator(deadline.Token);
             try
             {
-                while (await deadline.RunAsync(audio, static (a, _) => a.MoveNextAsync(), chunks.Count == 0 ? "the first audio" : "the next audio").ConfigureAwait(false))
+                while (await deadline.RunAsync(audio, static (a, _) => a.MoveNextAsync(), chunks.Count == 0 ? "the first audio" : "the next audio")
+                           .ConfigureAwait(false))
                 {
                     chunks.Add(audio.Current);
                     await PlayAsync(turn, audio.Current).ConfigureAwait(false);

@@ -66,7 +66,8 @@ namespace VoiceNpc.Providers
         }
 
         /// <summary>The endpoint and key the character may use for a service: a key goes only where the user bound it.</summary>
-        private static CloudAccess Access(CharacterDefinition c, string provider, CloudService service) => CloudAccess.ForCharacter(provider, service, c);
+        private static CloudAccess Access(CharacterDefinition c, string provider, CloudService service) =>
+            CloudAccess.ForCharacter(provider, service, c);
 
         private static string EnvironmentOr(string variable, string fallback) =>
             Environment.GetEnvironmentVariable(variable) is string value && value.Length > 0 ? value : fallback;

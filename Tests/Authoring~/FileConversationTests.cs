@@ -31,7 +31,8 @@ namespace VoiceNpc.Tests.Authoring
             conversation.EventSeen += e => { if (e is StateChanged { To: TurnState.PlayerSpeaking } s) speechStarts.Add(s.At); };
             var silence = new short[AudioFormat.SamplesIn(TimeSpan.FromSeconds(2))];
 
-            var turns = conversation.RunAsync(new[] { silence, ConversationHarness.Speech(1.0) }, null, CancellationToken.None).GetAwaiter().GetResult();
+            var clips = new[] { silence, ConversationHarness.Speech(1.0) };
+            var turns = conversation.RunAsync(clips, null, CancellationToken.None).GetAwaiter().GetResult();
 
             Assert.That(conversation.UnheardClips, Is.EqualTo(new[] { 0 }));
             Assert.That(turns.Single().Metrics.PlayerText, Is.EqualTo("what do you sell"));

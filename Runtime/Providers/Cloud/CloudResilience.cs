@@ -18,7 +18,10 @@ namespace VoiceNpc.Providers.Cloud
     {
         public static ResiliencePipeline Create(ResilienceSettings settings) => Create(settings, CircuitBreaker(settings));
 
-        /// <summary>The pipeline around a circuit breaker the caller keeps, to count failures that happen after it (see <see cref="CloudPipeline"/>).</summary>
+        /// <summary>
+        /// The pipeline around a circuit breaker the caller keeps, to count failures that happen after it (see
+        /// <see cref="CloudPipeline"/>).
+        /// </summary>
         public static ResiliencePipeline Create(ResilienceSettings settings, ResiliencePipeline circuitBreaker) => new ResiliencePipelineBuilder()
             .AddTimeout(settings.TotalTimeout)
             .AddPipeline(circuitBreaker)

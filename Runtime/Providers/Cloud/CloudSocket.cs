@@ -49,7 +49,8 @@ namespace VoiceNpc.Providers.Cloud
         public static void Append(MemoryStream message, byte[] frame, int count, string provider)
         {
             if (message.Length + count > MaxMessageBytes)
-                throw new ProviderException(provider, $"a message of more than {MaxMessageBytes / (1024 * 1024)} MiB came: not one the protocol sends");
+                throw new ProviderException(provider,
+                    $"a message of more than {MaxMessageBytes / (1024 * 1024)} MiB came: not one the protocol sends");
             message.Write(frame, 0, count);
         }
 

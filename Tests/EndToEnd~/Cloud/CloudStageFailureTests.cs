@@ -80,7 +80,8 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
             Assert.That(Providers(turn).Llm, Is.EqualTo("scripted"));
             Assert.That(turn.GetProperty("npc_text").GetString(), Is.EqualTo(PriceLine));
             var fell = turn.GetProperty("fallbacks").EnumerateArray().Single();
-            Assert.That(fell.GetProperty("reason").GetString(), Is.EqualTo("openai: the first words took longer than 1.5 s (the character's deadlines.llmSeconds)"));
+            Assert.That(fell.GetProperty("reason").GetString(),
+                Is.EqualTo("openai: the first words took longer than 1.5 s (the character's deadlines.llmSeconds)"));
         }
 
         [Test]
@@ -143,7 +144,8 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         private JsonElement TalkOneTurn(object deadlines)
         {
             var json = CloudFakes.BrennaOnTheCloud();
-            foreach (var (name, value) in JsonNode.Parse(JsonSerializer.Serialize(deadlines))!.AsObject()) json["deadlines"]![name] = value!.GetValue<double>();
+            foreach (var (name, value) in JsonNode.Parse(JsonSerializer.Serialize(deadlines))!.AsObject())
+                json["deadlines"]![name] = value!.GetValue<double>();
             string character = Path.Combine(_folder, "brenna-cloud.character.json");
             File.WriteAllText(character, json.ToJsonString());
             var args = new[] { "talk", "--character", character, "--input", RepoPaths.PlayerLine("04-how-much-is-a-shield.wav"),
