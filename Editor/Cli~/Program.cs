@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Threading.Tasks;
+using VoiceNpc.FakeCloud;
 
 namespace VoiceNpc.Cli
 {
@@ -9,6 +10,8 @@ namespace VoiceNpc.Cli
     {
         public static Task<int> Main(string[] args)
         {
+            // The CLI runs from the package's tree: its Runtime/Models (or $VOICENPC_MODELS_DIR).
+            DevelopmentModels.UseUnlessSet();
             var root = new RootCommand("VoiceNpc: talk to game NPCs by voice. Exit codes: 0 done, 1 refused or failed, 70 internal error, 130 interrupted.");
             root.Subcommands.Add(TalkCommand.Create());
             root.Subcommands.Add(DevicesCommand.Create());

@@ -8,6 +8,7 @@ using Spectre.Console;
 using VoiceNpc.Audio;
 using VoiceNpc.Brain;
 using VoiceNpc.Characters;
+using VoiceNpc.FakeCloud;
 using VoiceNpc.Providers.PocketSphinx;
 using VoiceNpc.Providers.Scripted;
 using VoiceNpc.Stt;
@@ -30,7 +31,7 @@ namespace VoiceNpc.Cli
             var heard = new List<string>[] { new List<string>(), new List<string>() };
             for (int m = 0; m < 2; m++)
             {
-                using var stt = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = m == 0 });
+                using var stt = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = m == 0, LanguageModelPath = DevelopmentModels.GenericLanguageModel });
                 await stt.PrepareAsync(RecognitionContext.For(character), cancellationToken);
                 foreach (var (file, intent) in lines)
                 {

@@ -6,7 +6,7 @@ using VoiceNpc.Stt;
 
 namespace VoiceNpc.FakeCloud
 {
-    /// <summary>Real text for the fakes' recognisers: PocketSphinx's generic English model, one utterance at a time.</summary>
+    /// <summary>Real text for the fakes' recognisers: PocketSphinx's generic English model (the development tree's), one utterance at a time.</summary>
     public class OfflineTranscriber
     {
         private readonly SemaphoreSlim _one = new SemaphoreSlim(1, 1);
@@ -19,7 +19,7 @@ namespace VoiceNpc.FakeCloud
             {
                 if (_sphinx == null)
                 {
-                    var sphinx = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = false });
+                    var sphinx = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = false, LanguageModelPath = DevelopmentModels.GenericLanguageModel });
                     await sphinx.PrepareAsync(new RecognitionContext(Array.Empty<string>(), Array.Empty<string>()), cancellationToken).ConfigureAwait(false);
                     _sphinx = sphinx;
                 }

@@ -1,5 +1,6 @@
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
+using VoiceNpc.Hosting;
 using VoiceNpc.Providers.Flite;
 using VoiceNpc.Providers.PocketSphinx;
 using VoiceNpc.Providers.Scripted;
@@ -10,20 +11,25 @@ namespace VoiceNpc.Providers
     /// <summary>The offline providers: no keys, no network. The default of every character, and its last fallback.</summary>
     public static class EmbeddedProviders
     {
-        public static ProviderCatalog CreateCatalog(PocketSphinxOptions? sphinx = null) => new ProviderCatalog()
-            .AddVad(ProviderNames.Silero, CreateSilero)
+        /// <param name="modelFolder">Where Silero's and PocketSphinx's files are; default the host's (<see cref="VoiceNpcFolders"/>).</param>
+        public static ProviderCatalog CreateCatalog(PocketSphinxOptions? sphinx = null, string? modelFolder = null) => new ProviderCatalog()
+            .AddVad(ProviderNames.Silero, () => CreateSilero(modelFolder))
             .AddVad(ProviderNames.Energy, () => new EnergyVad())
-            .AddStt(ProviderNames.PocketSphinx, () => new PocketSphinxSpeechToText(sphinx ?? new PocketSphinxOptions()))
+            .AddStt(ProviderNames.PocketSphinx, () => new PocketSphinxSpeechToText(sphinx ?? new PocketSphinxOptions { ModelFolder = modelFolder }))
             .AddLlm(ProviderNames.Scripted, () => new ScriptedBrain())
             .AddTts(ProviderNames.Flite, () => new FliteTextToSpeech());
 
-        private static IVoiceActivityDetector CreateSilero()
+        /// <summary>The model is read and proven once, then loaded from memory: the file cannot change in between.</summary>
+        private static IVoiceActivityDetector CreateSilero(string? modelFolder)
         {
-            string? model = VadModels.FindSilero();
-            if (model == null)
-                throw new ProviderException(ProviderNames.Silero,
-                    $"model {VadModels.SileroFileName} not found (set VOICENPC_MODELS_DIR, or run ./build.sh to fetch it); using the energy VAD");
-            return new SileroVad(model);
+            try
+            {
+                return new SileroVad(ModelCheck.ReadVerified(ModelFiles.Silero, modelFolder));
+            }
+            catch (ModelFileException e)
+            {
+                throw new ProviderException(ProviderNames.Silero, e.Message + "; using the next VAD", e);
+            }
         }
     }
 }

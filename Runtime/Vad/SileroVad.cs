@@ -28,11 +28,21 @@ namespace VoiceNpc.Vad
         private int _filled;
         private float _probability;
 
-        public SileroVad(string modelPath)
+        /// <summary>Loads the model from a file (ModelCheck.Require(ModelFiles.Silero) proves it is the package's).</summary>
+        public SileroVad(string modelPath) : this(options => new InferenceSession(modelPath, options))
         {
-            var options = new SessionOptions { InterOpNumThreads = 1, IntraOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        }
+
+        /// <summary>Loads the model from memory: a Unity TextAsset's bytes, or ModelCheck.ReadVerified(ModelFiles.Silero).</summary>
+        public SileroVad(byte[] model) : this(options => new InferenceSession(model, options))
+        {
+        }
+
+        private SileroVad(Func<SessionOptions, InferenceSession> load)
+        {
+            using var options = new SessionOptions { InterOpNumThreads = 1, IntraOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
             options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
-            _session = new InferenceSession(modelPath, options);
+            _session = load(options);
             _inputValues = new[]
             {
                 OrtValue.CreateTensorValueFromMemory(_input, new long[] { 1, _input.Length }),

@@ -4,19 +4,21 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using VoiceNpc.Hosting;
 using VoiceNpc.Stt;
 
 namespace VoiceNpc.Providers.PocketSphinx
 {
     /// <summary>
     /// A character's own language model (ARPA bigram over its example phrases) and a dictionary
-    /// restricted to its words. Files are cached in a folder named by a hash of the inputs, so a
-    /// vocabulary is built once and shared by every character that uses it.
+    /// restricted to its words. Files are cached in a folder named by a hash of the inputs (the words, the phrases and
+    /// the full dictionary's SHA-256), so a vocabulary is built once and shared by every character that uses it; a
+    /// folder unused for a month is removed (<see cref="GeneratedFiles"/>).
     /// </summary>
     public sealed class CharacterLanguageModel
     {
         // Bump when the file format or the smoothing changes, so stale caches are not reused.
-        private const string FormatVersion = "1";
+        private const string FormatVersion = "2";
         private const string LanguageModelFile = "character.lm";
         private const string DictionaryFile = "character.dict";
         private const string MissingFile = "missing.txt";
@@ -45,7 +47,8 @@ namespace VoiceNpc.Providers.PocketSphinx
         /// Builds (or finds in <paramref name="cacheDirectory"/>) the model for <paramref name="context"/>.
         /// Returns null when the context has no phrases.
         /// </summary>
-        public static CharacterLanguageModel? Build(RecognitionContext context, string fullDictionaryPath, string cacheDirectory)
+        public static CharacterLanguageModel? Build(RecognitionContext context, string fullDictionaryPath, string dictionarySha256,
+            string cacheDirectory)
         {
             var phrases = context.Phrases.Select(WordTokens.Split).Where(words => words.Count > 0).ToList();
             if (phrases.Count == 0)
@@ -55,11 +58,14 @@ namespace VoiceNpc.Providers.PocketSphinx
 
             var vocabulary = context.Vocabulary.SelectMany(WordTokens.Split).Concat(phrases.SelectMany(p => p))
                 .Distinct(StringComparer.Ordinal).OrderBy(w => w, StringComparer.Ordinal).ToList();
-            var folder = Path.Combine(cacheDirectory, CacheKey(vocabulary, phrases, fullDictionaryPath));
-            if (!Directory.Exists(folder))
+            var folder = Path.Combine(cacheDirectory, CacheKey(vocabulary, phrases, dictionarySha256));
+            // Touched before it is read, so a sweep elsewhere does not take it as unused.
+            if (!GeneratedFiles.MarkUsed(folder))
             {
                 Write(folder, vocabulary, phrases, fullDictionaryPath);
             }
+
+            GeneratedFiles.Sweep(cacheDirectory, DateTime.UtcNow);
 
             var missing = File.ReadAllLines(Path.Combine(folder, MissingFile)).Where(w => w.Length > 0).ToList();
             return new CharacterLanguageModel(folder, missing);
@@ -112,13 +118,12 @@ namespace VoiceNpc.Providers.PocketSphinx
             }
         }
 
-        /// <summary>The model depends on the words and phrases, not on their order, and on the full dictionary.</summary>
-        private static string CacheKey(List<string> vocabulary, List<List<string>> phrases, string fullDictionaryPath)
+        /// <summary>The model depends on the words and phrases, not on their order, and on the full dictionary's content.</summary>
+        private static string CacheKey(List<string> vocabulary, List<List<string>> phrases, string dictionarySha256)
         {
-            var dictionary = new FileInfo(fullDictionaryPath);
             var input = new StringBuilder()
                 .Append(FormatVersion).Append('\n')
-                .Append(dictionary.FullName).Append('|').Append(dictionary.Length).Append('|').Append(dictionary.LastWriteTimeUtc.Ticks).Append('\n')
+                .Append(dictionarySha256).Append('\n')
                 .Append(string.Join(" ", vocabulary)).Append('\n')
                 .Append(string.Join("\n", phrases.Select(p => string.Join(" ", p)).OrderBy(p => p, StringComparer.Ordinal)));
             using var sha = SHA256.Create();

@@ -24,22 +24,22 @@ namespace VoiceNpc.Providers.PocketSphinx
         }
 
         /// <summary>Loads the acoustic model, a language model and its dictionary.</summary>
-        public static PocketSphinxDecoder Load(string acousticModel, string languageModel, string dictionary)
+        public static PocketSphinxDecoder Load(SphinxModel model, string languageModel, string dictionary)
         {
-            var config = ConfigHandle.Parse(new[]
+            var options = new List<KeyValuePair<string, string>>(model.AcousticOptions)
             {
-                Option("-hmm", acousticModel),
                 Option("-lm", languageModel),
                 Option("-dict", dictionary),
                 Option("-frate", "100"),
                 Option("-logfn", "/dev/null"),
-            });
+            };
+            var config = ConfigHandle.Parse(options);
             var decoder = DecoderHandle.Create(config);
             if (decoder == null)
             {
                 config.Dispose();
                 throw new ProviderException(PocketSphinxSpeechToText.ProviderName,
-                    $"ps_init failed for the model {acousticModel}, language model {languageModel} and dictionary {dictionary}");
+                    $"ps_init failed for the acoustic model {model.AcousticOptions[0].Value}, language model {languageModel} and dictionary {dictionary}");
             }
 
             return new PocketSphinxDecoder(config, decoder);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Audio;
+using VoiceNpc.Hosting;
 using VoiceNpc.Stt;
 
 namespace VoiceNpc.Providers.PocketSphinx
@@ -16,8 +17,6 @@ namespace VoiceNpc.Providers.PocketSphinx
     public sealed class PocketSphinxSpeechToText : ISpeechToText
     {
         public const string ProviderName = "pocketsphinx";
-
-        private const string ModelPackageHint = "install the Debian package pocketsphinx-en-us or set " + PocketSphinxOptions.ModelDirectoryVariable;
 
         private readonly PocketSphinxOptions _options;
         private readonly object _gate = new object();
@@ -89,22 +88,16 @@ namespace VoiceNpc.Providers.PocketSphinx
 
         private void Prepare(RecognitionContext context, CancellationToken cancellationToken)
         {
-            RequireModelFile(_options.AcousticModel);
-            RequireModelFile(Path.Combine(_options.AcousticModel, "mdef"));
-            RequireModelFile(_options.Dictionary);
+            var model = SphinxModel.Locate(_options.ModelFolder);
             var character = _options.UseCharacterModel
-                ? CharacterLanguageModel.Build(context, _options.Dictionary, _options.Cache)
+                ? CharacterLanguageModel.Build(context, model.Dictionary, ModelFiles.SphinxDictionary.Sha256, _options.Cache)
                 : null;
             bool useCharacter = character != null && !character.IsEmpty;
-            if (!useCharacter)
-            {
-                RequireModelFile(_options.GenericLanguageModel);
-            }
+            string languageModel = useCharacter ? character!.LanguageModelPath : GenericLanguageModel();
+            string dictionary = useCharacter ? character!.DictionaryPath : model.Dictionary;
 
             cancellationToken.ThrowIfCancellationRequested();
-            var decoder = useCharacter
-                ? LoadDecoder(character!.LanguageModelPath, character.DictionaryPath)
-                : LoadDecoder(_options.GenericLanguageModel, _options.Dictionary);
+            var decoder = LoadDecoder(model, languageModel, dictionary);
             lock (_gate)
             {
                 if (_disposed || _openStream != null)
@@ -121,23 +114,33 @@ namespace VoiceNpc.Providers.PocketSphinx
             }
         }
 
-        private PocketSphinxDecoder LoadDecoder(string languageModel, string dictionary)
+        /// <summary>Open speech needs a generic model the host supplies: the package ships only the acoustic model.</summary>
+        private string GenericLanguageModel()
+        {
+            string? path = _options.LanguageModelPath;
+            if (path == null)
+            {
+                throw new ProviderException(ProviderName, "no generic language model is set (PocketSphinxOptions.LanguageModelPath) and "
+                    + (_options.UseCharacterModel ? "the character has no phrases to build one from" : "the character model is turned off"));
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new ProviderException(ProviderName, $"the generic language model {path} was not found (PocketSphinxOptions.LanguageModelPath)");
+            }
+
+            return path;
+        }
+
+        private static PocketSphinxDecoder LoadDecoder(SphinxModel model, string languageModel, string dictionary)
         {
             try
             {
-                return PocketSphinxDecoder.Load(_options.AcousticModel, languageModel, dictionary);
+                return PocketSphinxDecoder.Load(model, languageModel, dictionary);
             }
             catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
             {
                 throw new ProviderException(ProviderName, "the PocketSphinx library is missing (install the Debian packages libpocketsphinx3 and libsphinxbase3)", e);
-            }
-        }
-
-        private static void RequireModelFile(string path)
-        {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                throw new ProviderException(ProviderName, $"model file not found: {path} ({ModelPackageHint})");
             }
         }
 

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using VoiceNpc.Audio;
+using VoiceNpc.Hosting;
 using VoiceNpc.Providers;
 using VoiceNpc.Providers.PocketSphinx;
 using VoiceNpc.Stt;
@@ -35,7 +36,7 @@ namespace VoiceNpc.Tests.Providers
         {
             _cache = Path.Combine(Path.GetTempPath(), "voicenpc-tests-" + Guid.NewGuid().ToString("N"));
             _character = new PocketSphinxSpeechToText(new PocketSphinxOptions { CacheDirectory = _cache });
-            _generic = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = false, CacheDirectory = _cache });
+            _generic = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = false, LanguageModelPath = RepoPaths.GenericLanguageModel, CacheDirectory = _cache });
             await _character.PrepareAsync(Merchant, CancellationToken.None);
             await _generic.PrepareAsync(Merchant, CancellationToken.None);
         }
@@ -178,17 +179,39 @@ namespace VoiceNpc.Tests.Providers
         }
 
         [Test]
-        public void MissingModelFolderNamesThePathAndThePackage()
+        public void MissingModelFolderNamesTheFileAndWhatToDo()
         {
             var folder = Path.Combine(Path.GetTempPath(), "no-such-model-" + Guid.NewGuid().ToString("N"));
-            using var recognizer = new PocketSphinxSpeechToText(new PocketSphinxOptions { ModelDirectory = folder, CacheDirectory = _cache });
+            using var recognizer = new PocketSphinxSpeechToText(new PocketSphinxOptions { ModelFolder = folder, CacheDirectory = _cache });
 
             Assert.That(
                 () => recognizer.PrepareAsync(Merchant, CancellationToken.None),
                 Throws.InstanceOf<ProviderException>()
-                    .With.Message.Contains(folder)
-                    .And.Message.Contains("pocketsphinx-en-us")
-                    .And.Property(nameof(ProviderException.Provider)).EqualTo("pocketsphinx"));
+                    .With.Message.Contains("at " + Path.Combine(folder, ModelFiles.SphinxModelDefinition.FileName) + " was not found;")
+                    .And.Message.Contains("run ./build.sh")
+                    .And.Property(nameof(ProviderException.Provider)).EqualTo("pocketsphinx")
+                    .And.Property(nameof(Exception.InnerException)).InstanceOf<ModelFileException>());
+        }
+
+        [Test]
+        public void DamagedDictionaryIsRefusedBeforeTheDecoderReadsIt()
+        {
+            var folder = ModelFolderCopy.Of(ModelFiles.All, Path.Combine(_cache, "damaged"));
+            ModelFolderCopy.FlipLastByte(Path.Combine(folder, ModelFiles.SphinxDictionary.FileName));
+            using var recognizer = new PocketSphinxSpeechToText(new PocketSphinxOptions { ModelFolder = folder, CacheDirectory = _cache });
+
+            Assert.That(() => recognizer.PrepareAsync(Merchant, CancellationToken.None),
+                Throws.InstanceOf<ProviderException>().With.Message.Contains(ModelFiles.SphinxDictionary.FileName + ") at " + Path.Combine(folder, ModelFiles.SphinxDictionary.FileName)
+                    + " is damaged: SHA-256"));
+        }
+
+        [Test]
+        public void OpenSpeechWithoutAGenericModelSaysWhichOptionIsMissing()
+        {
+            using var recognizer = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = false, CacheDirectory = _cache });
+
+            Assert.That(() => recognizer.PrepareAsync(Merchant, CancellationToken.None),
+                Throws.InstanceOf<ProviderException>().With.Message.Contains("PocketSphinxOptions.LanguageModelPath"));
         }
 
         [Test]
@@ -254,8 +277,8 @@ namespace VoiceNpc.Tests.Providers
 
         private CharacterLanguageModel BuildModel(RecognitionContext context, bool allowNull = false)
         {
-            var dictionary = Path.Combine(new PocketSphinxOptions().ModelDirectory, "cmudict-en-us.dict");
-            var model = CharacterLanguageModel.Build(context, dictionary, _cache);
+            var dictionary = ModelCheck.Require(ModelFiles.SphinxDictionary);
+            var model = CharacterLanguageModel.Build(context, dictionary, ModelFiles.SphinxDictionary.Sha256, _cache);
             return allowNull ? model! : model ?? throw new AssertionException("no model was built");
         }
 

@@ -29,6 +29,8 @@ namespace VoiceNpc.Tests.Support
         public ToneTextToSpeech Tts { get; }
         public CharacterDefinition Character { get; set; }
         public List<ISpeechToText> ExtraStt { get; } = new List<ISpeechToText>();
+        /// <summary>A recogniser tried before <see cref="Stt"/>.</summary>
+        public ISpeechToText? FirstStt { get; set; }
         public List<ICharacterBrain> ExtraBrains { get; } = new List<ICharacterBrain>();
 
         /// <summary>A brain tried before <see cref="Brain"/> (a cloud brain whose fallback is the scripted one).</summary>
@@ -72,7 +74,8 @@ namespace VoiceNpc.Tests.Support
             Device = new VirtualAudioDevice(script);
             var providers = new ConversationProviders(
                 new StageChain<IVoiceActivityDetector>("vad", new[] { ("energy", (IVoiceActivityDetector)new EnergyVad()) }),
-                new StageChain<ISpeechToText>("stt", new[] { (Stt.Name, (ISpeechToText)Stt) }.Concat(ExtraStt.Select(s => (s.Name, s))).ToList()),
+                new StageChain<ISpeechToText>("stt", (FirstStt == null ? new (string, ISpeechToText)[0] : new[] { (FirstStt.Name, FirstStt) })
+                    .Concat(new[] { (Stt.Name, (ISpeechToText)Stt) }).Concat(ExtraStt.Select(s => (s.Name, s))).ToList()),
                 new StageChain<ICharacterBrain>("llm", (FirstBrain == null ? new (string, ICharacterBrain)[0] : new[] { (FirstBrain.Name, FirstBrain) })
                     .Concat(new[] { (Brain.Name, (ICharacterBrain)Brain) }).Concat(ExtraBrains.Select(b => (b.Name, b))).ToList()),
                 new StageChain<ITextToSpeech>("tts", (FirstTts == null ? new (string, ITextToSpeech)[0] : new[] { (FirstTts.Value.Provider.Name, FirstTts.Value.Provider) })

@@ -10,6 +10,12 @@ namespace VoiceNpc.Tests.Support
 
         public static string BlacksmithCharacter => Path.Combine(Root, "Samples~", "Blacksmith", "brenna.character.json");
 
+        /// <summary>The package's model files, put there by ./build.sh.</summary>
+        public static string Models => Path.Combine(Root, "Runtime", "Models");
+
+        /// <summary>The generic PocketSphinx language model ./build.sh puts beside the build for the tools (not shipped).</summary>
+        public static string GenericLanguageModel => Path.Combine(Root, ".artifacts", "models", "pocketsphinx-en-us.lm.bin");
+
         public static string PlayerLine(string fileName) => Path.Combine(Root, "Samples~", "Blacksmith", "player", fileName);
 
         private static string FindRoot()

@@ -3,6 +3,7 @@ using System.Linq;
 using NUnit.Framework;
 using VoiceNpc.Audio;
 using VoiceNpc.Characters;
+using VoiceNpc.Hosting;
 using VoiceNpc.Providers.Flite;
 using VoiceNpc.Tests.Support;
 using VoiceNpc.Vad;
@@ -29,11 +30,15 @@ namespace VoiceNpc.Tests.Vad
             return result;
         }
 
-        private static IVoiceActivityDetector Silero()
+        private static IVoiceActivityDetector Silero() => new SileroVad(ModelCheck.Require(ModelFiles.Silero));
+
+        [Test]
+        public void SileroLoadedFromBytesHearsAsFromTheFile()
         {
-            string? model = VadModels.FindSilero();
-            if (model == null) Assert.Fail("silero_vad.onnx not found: ./build.sh fetches it into .artifacts/models");
-            return new SileroVad(model!);
+            using var fromFile = Silero();
+            using var fromBytes = new SileroVad(ModelCheck.ReadVerified(ModelFiles.Silero));
+            var audio = Speech();
+            Assert.That(Probabilities(fromBytes, audio), Is.EqualTo(Probabilities(fromFile, audio)));
         }
 
         [Test]
