@@ -69,6 +69,12 @@ native_test() {
   (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure -R ring)
 }
 
+# IL2CPP/AOT safety: the runtime's sources with the trim and AOT analyzers; an IL2xxx/IL3xxx warning fails the build.
+aot_check() {
+  echo "==> AOT check (Tools~/AotCheck: trim and AOT analyzers over the runtime)"
+  dotnet build "$ROOT/Tools~/AotCheck/VoiceNpc.Runtime.AotCheck.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+}
+
 setup() { install_packages; fetch_models; build; }
 
 case "${1:-}" in
@@ -85,6 +91,7 @@ case "${1:-}" in
   test)
     setup
     native_test
+    aot_check
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
     ;;
   bench)

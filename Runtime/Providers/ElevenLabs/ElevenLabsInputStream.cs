@@ -59,8 +59,8 @@ namespace VoiceNpc.Providers.ElevenLabs
         }
 
         /// <summary>The first message: a single space with the voice settings and chunk schedule, fixed for the stream.</summary>
-        public Task InitializeAsync(object voiceSettings, CancellationToken cancellationToken) =>
-            SendJsonAsync(new { text = " ", voice_settings = voiceSettings, generation_config = new { chunk_length_schedule = new[] { 50 } } }, cancellationToken);
+        public Task InitializeAsync(ElevenLabsVoiceSettings voiceSettings, CancellationToken cancellationToken) =>
+            SendJsonAsync(ElevenLabsRequests.StreamStart(voiceSettings), cancellationToken);
 
         public Task SendAsync(string clause, CancellationToken cancellationToken)
         {
@@ -73,7 +73,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                 _clauseEnds.Add(_sentLength);
                 if (first) _waitingSince = DateTime.UtcNow;
             }
-            return first ? SendJsonAsync(new { text, flush = true }, cancellationToken) : SendJsonAsync(new { text, try_trigger_generation = true }, cancellationToken);
+            return SendJsonAsync(ElevenLabsRequests.StreamText(text, flush: first), cancellationToken);
         }
 
         public Task CompleteAsync(CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ namespace VoiceNpc.Providers.ElevenLabs
                 _completed = true;
                 _waitingSince = DateTime.UtcNow;
             }
-            return SendJsonAsync(new { text = "" }, cancellationToken);
+            return SendJsonAsync(ElevenLabsRequests.StreamEnd(), cancellationToken);
         }
 
         public async IAsyncEnumerable<SpeechChunk> ReadAudioAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -150,9 +150,8 @@ namespace VoiceNpc.Providers.ElevenLabs
 
         internal static int Letters(string text) => text.Count(c => !char.IsWhiteSpace(c));
 
-        private async Task SendJsonAsync(object message, CancellationToken cancellationToken)
+        private async Task SendJsonAsync(byte[] bytes, CancellationToken cancellationToken)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
             try { await _socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false); }
             // A socket that broke under a send may also report it as a cancellation (ManagedWebSocket aborts itself).
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is WebSocketException || e is IOException || e is ObjectDisposedException || e is OperationCanceledException))

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -134,13 +135,9 @@ namespace VoiceNpc.Providers.ElevenLabs
         private async Task<HttpResponseMessage> SendAsync(string text, VoiceSettings voice, CancellationToken token)
         {
             var url = new Uri(_baseUrl, $"/v1/text-to-speech/{Uri.EscapeDataString(voice.Voice)}/stream/with-timestamps?output_format=pcm_16000");
-            var body = JsonSerializer.Serialize(new
-            {
-                text,
-                model_id = _options.Model,
-                voice_settings = Settings(voice),
-            });
-            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            var content = new ByteArrayContent(ElevenLabsRequests.Speech(text, _options.Model, Settings(voice)));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
             request.Headers.Add("xi-api-key", _key.Value);
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode) return response;
@@ -151,8 +148,8 @@ namespace VoiceNpc.Providers.ElevenLabs
         }
 
         /// <summary>The voice settings of a request: the options' stability and similarity, the character's speed (0.7–1.2).</summary>
-        private object Settings(VoiceSettings voice) =>
-            new { stability = _options.Stability, similarity_boost = _options.SimilarityBoost, speed = Math.Max(0.7, Math.Min(1.2, voice.Rate)) };
+        private ElevenLabsVoiceSettings Settings(VoiceSettings voice) =>
+            new ElevenLabsVoiceSettings(_options.Stability, _options.SimilarityBoost, Math.Max(0.7, Math.Min(1.2, voice.Rate)));
 
         /// <summary>"status: message" from ElevenLabs' {"detail":{"status","message"}} body.</summary>
         private static string Detail(string body)
