@@ -52,10 +52,16 @@ namespace VoiceNpc.Hosting
             {
                 throw new ModelFileException(file, path, "cannot be read: " + e.Message);
             }
+            Prove(file, path, content);
+            return content;
+        }
+
+        /// <summary>Throws unless <paramref name="content"/> is <paramref name="file"/>'s, as read from <paramref name="path"/> (null: from the host).</summary>
+        internal static void Prove(ModelFile file, string? path, byte[] content)
+        {
             CheckLength(file, path, content.Length);
             using var sha = SHA256.Create();
             CheckHash(file, path, sha.ComputeHash(content));
-            return content;
         }
 
         private static string PathOf(ModelFile file, string? folder)
@@ -66,7 +72,7 @@ namespace VoiceNpc.Hosting
             return Path.Combine(folder, file.FileName);
         }
 
-        private static void CheckLength(ModelFile file, string path, long length)
+        private static void CheckLength(ModelFile file, string? path, long length)
         {
             if (length < 0) throw new ModelFileException(file, path, "was not found");
             if (length < file.Length)
@@ -75,7 +81,7 @@ namespace VoiceNpc.Hosting
                 throw new ModelFileException(file, path, $"is damaged: {length} bytes, expected {file.Length}");
         }
 
-        private static void CheckHash(ModelFile file, string path, byte[] hash)
+        private static void CheckHash(ModelFile file, string? path, byte[] hash)
         {
             string actual = BitConverter.ToString(hash).Replace("-", "").ToLowerInvariant();
             if (actual != file.Sha256)
