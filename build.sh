@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config curl ca-certificates"
 
 install_packages() {
   local missing=""
