@@ -21,7 +21,7 @@ namespace VoiceNpc.Cli.Package
             { UnityAssetPaths.Documentation, "Runtime", "Editor/Authoring", "Editor/Unity", "Tests/Runtime", UnityAssetPaths.Samples, "NativeAudio" };
 
         /// <summary>Folders whose files are build output: a committed meta there may wait for a build instead of being an orphan.</summary>
-        public static readonly string[] BuildOutput = { "Runtime/Plugins/", "Runtime/Models/" };
+        public static readonly string[] BuildOutput = { "Runtime/Plugins", "Runtime/Models" };
 
         private static readonly string[] ProjectFiles = { ".csproj", ".sln" };
 
@@ -49,10 +49,13 @@ namespace VoiceNpc.Cli.Package
             var all = TopFiles.Concat(TopFiles.Select(f => f + ".meta")).Concat(FolderMetas()).Where(f => File.Exists(Path.Combine(root, f)))
                 .Concat(Folders.Where(f => Directory.Exists(Path.Combine(root, f))).SelectMany(f => Walk(root, f)))
                 .Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
-            bool Unbuilt(string f) => UnityAssetPaths.IsMeta(f) && BuildOutput.Any(o => f.StartsWith(o, StringComparison.Ordinal))
-                                      && !Path.Exists(Path.Combine(root, UnityAssetPaths.AssetOf(f)));
+            var assets = all.Where(f => !UnityAssetPaths.IsMeta(f)).ToList();
+            var present = new HashSet<string>(assets.Concat(assets.SelectMany(UnityAssetPaths.Parents)), StringComparer.Ordinal);
+            bool Unbuilt(string f) => UnityAssetPaths.IsMeta(f) && IsBuildOutput(UnityAssetPaths.AssetOf(f)) && !present.Contains(UnityAssetPaths.AssetOf(f));
             return new PackageSource(root, all.Where(f => !Unbuilt(f)).ToList(), all.Where(Unbuilt).ToList());
         }
+
+        private static bool IsBuildOutput(string asset) => BuildOutput.Any(o => asset == o || asset.StartsWith(o + "/", StringComparison.Ordinal));
 
         public PackageTree Tree() => new PackageTree(Files.Select(f => KeyValuePair.Create(f, File.ReadAllBytes(FullPath(f)))));
 
