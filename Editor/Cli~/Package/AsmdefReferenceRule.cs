@@ -24,14 +24,16 @@ namespace VoiceNpc.Cli.Package
         {
             var (asmdefs, problems) = AsmdefFile.All(tree);
             var names = new HashSet<string>(asmdefs.Select(a => a.Name).Concat(BuiltIns.Keys), StringComparer.Ordinal);
-            var guids = new HashSet<string>(BuiltIns.Values.Concat(asmdefs.Select(a => UnityMeta.Of(tree, a.Path)?.Guid).OfType<string>()), StringComparer.Ordinal);
+            var guids = new HashSet<string>(BuiltIns.Values.Concat(asmdefs.Select(a => UnityMeta.Of(tree, a.Path)?.Guid).OfType<string>()),
+                StringComparer.Ordinal);
             var dlls = new HashSet<string>(tree.FilesWithExtension(".dll").Where(UnityAssetPaths.NeedsMeta).Select(UnityAssetPaths.FileName)
                 .Concat(ProvidedDlls), StringComparer.OrdinalIgnoreCase);
             foreach (var p in problems) yield return p;
             foreach (var asmdef in asmdefs)
             {
                 foreach (var reference in asmdef.References.Where(r => !Resolves(r, names, guids)))
-                    yield return new PackageFinding(asmdef.Path, $"references '{reference}', which is neither an asmdef of the package nor a Unity built-in");
+                    yield return new PackageFinding(asmdef.Path,
+                        $"references '{reference}', which is neither an asmdef of the package nor a Unity built-in");
                 foreach (var dll in asmdef.PrecompiledReferences.Where(d => !dlls.Contains(d)))
                     yield return new PackageFinding(asmdef.Path, $"precompiledReferences lists '{dll}', which is not a DLL in the package");
             }

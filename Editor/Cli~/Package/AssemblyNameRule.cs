@@ -16,7 +16,8 @@ namespace VoiceNpc.Cli.Package
             foreach (var (path, name, what) in Assemblies(tree))
             {
                 if (owners.TryGetValue(name, out var owner))
-                    yield return new PackageFinding(path, $"{what} '{name}' is also the assembly name of {owner}: Unity refuses two assemblies of one name");
+                    yield return new PackageFinding(path,
+                        $"{what} '{name}' is also the assembly name of {owner}: Unity refuses two assemblies of one name");
                 else owners.Add(name, path);
             }
         }

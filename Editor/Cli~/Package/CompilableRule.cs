@@ -12,7 +12,8 @@ namespace VoiceNpc.Cli.Package
     public sealed class CompilableRule : IPackageRule
     {
         private static readonly string[] ProjectFiles = { ".csproj", ".sln", ".props", ".targets" };
-        private static readonly string[] ToolFiles = { ".cs", ".csproj", ".sln", ".js", ".mjs", ".ts", ".py", ".sh", ".dll", ".so", ".exe", ".asmdef" };
+        private static readonly string[] ToolFiles = { ".cs", ".csproj", ".sln", ".js", ".mjs", ".ts", ".py", ".sh", ".dll", ".so", ".exe",
+            ".asmdef" };
 
         public IEnumerable<PackageFinding> Check(PackageTree tree)
         {
@@ -29,7 +30,8 @@ namespace VoiceNpc.Cli.Package
 
         private static IEnumerable<string> ToolFolders(PackageTree tree) =>
             tree.Folders.Where(f => f.EndsWith("~", StringComparison.Ordinal) && f != UnityAssetPaths.Samples && f != UnityAssetPaths.Documentation)
-                .Where(f => tree.Files.Any(file => file.StartsWith(f + "/", StringComparison.Ordinal) && ToolFiles.Contains(UnityAssetPaths.Extension(file))));
+                .Where(f => tree.Files.Any(file => file.StartsWith(f + "/", StringComparison.Ordinal)
+                    && ToolFiles.Contains(UnityAssetPaths.Extension(file))));
 
         private static bool InSamples(string path) => path.StartsWith(UnityAssetPaths.Samples + "/", StringComparison.Ordinal);
     }

@@ -50,7 +50,8 @@ namespace VoiceNpc.Cli.Package
             foreach (var sample in samples.EnumerateArray())
             {
                 string? path = sample.ValueKind == JsonValueKind.Object ? Text(sample, "path") : null;
-                if (path == null || !tree.Folders.Contains(path.TrimEnd('/'))) yield return $"samples[{i}].path '{path}' is not a folder of the package";
+                if (path == null || !tree.Folders.Contains(path.TrimEnd('/')))
+                    yield return $"samples[{i}].path '{path}' is not a folder of the package";
                 if (sample.ValueKind != JsonValueKind.Object || string.IsNullOrWhiteSpace(Text(sample, "displayName")))
                     yield return $"samples[{i}] has no \"displayName\"";
                 i++;

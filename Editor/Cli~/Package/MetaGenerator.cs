@@ -22,7 +22,8 @@ namespace VoiceNpc.Cli.Package
                 var kind = MetaKinds.For(path, isFolder);
                 if (kind == null)
                 {
-                    untemplated.Add(new PackageFinding(path, "has no .meta and no template fits it (a native .dll?): write its PluginImporter by hand"));
+                    untemplated.Add(new PackageFinding(path,
+                        "has no .meta and no template fits it (a native .dll?): write its PluginImporter by hand"));
                     continue;
                 }
                 metas.Add(path + ".meta");

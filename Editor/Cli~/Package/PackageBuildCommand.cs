@@ -4,7 +4,8 @@ using System.IO;
 
 namespace VoiceNpc.Cli.Package
 {
-    /// <summary><c>voicenpc package build [--output DIR]</c>: writes <c>&lt;name&gt;-&lt;version&gt;.tgz</c> (default folder .artifacts/package).</summary>
+    /// <summary><c>voicenpc package build [--output DIR]</c>: writes <c>&lt;name&gt;-&lt;version&gt;.tgz</c> (default folder
+    /// .artifacts/package).</summary>
     public static class PackageBuildCommand
     {
         public static Command Create()

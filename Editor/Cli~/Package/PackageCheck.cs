@@ -7,7 +7,8 @@ namespace VoiceNpc.Cli.Package
     public static class PackageCheck
     {
         private static readonly IPackageRule[] Rules =
-            { new ManifestRule(), new MetaAudit(), new AsmdefReferenceRule(), new PluginPlatformRule(), new AssemblyNameRule(), new CompilableRule() };
+            { new ManifestRule(), new MetaAudit(), new AsmdefReferenceRule(), new PluginPlatformRule(), new AssemblyNameRule(),
+                new CompilableRule() };
 
         public static IReadOnlyList<PackageFinding> Run(PackageTree tree) => Rules.SelectMany(r => r.Check(tree)).ToList();
     }

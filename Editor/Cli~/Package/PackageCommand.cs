@@ -2,7 +2,8 @@ using System.CommandLine;
 
 namespace VoiceNpc.Cli.Package
 {
-    /// <summary><c>voicenpc package metas|build|check</c>: the Unity package's .meta files, its tarball and the check Unity's import is held to.</summary>
+    /// <summary><c>voicenpc package metas|build|check</c>: the Unity package's .meta files, its tarball and the check Unity's import is held
+    /// to.</summary>
     public static class PackageCommand
     {
         public static Command Create() => new Command("package", "Build and check the Unity package (.meta files, the tarball)")

@@ -29,7 +29,8 @@ namespace VoiceNpc.Cli.Package
             var source = PackageSource.Read(root);
             var (metas, untemplated) = MetaGenerator.Run(source, write);
             if (write) foreach (var meta in metas) Console.WriteLine($"wrote {meta}");
-            foreach (var unbuilt in source.Unbuilt) Console.WriteLine($"note: {UnityAssetPaths.AssetOf(unbuilt)} is not built yet (its meta waits for it)");
+            foreach (var unbuilt in source.Unbuilt)
+                Console.WriteLine($"note: {UnityAssetPaths.AssetOf(unbuilt)} is not built yet (its meta waits for it)");
             var findings = new MetaAudit().Check(write ? PackageSource.Read(root).Tree() : source.Tree()).ToList();
             foreach (var f in findings.Concat(untemplated).Distinct()) Console.Error.WriteLine(f);
             return findings.Count + untemplated.Count == 0 ? 0 : 1;

@@ -51,7 +51,8 @@ namespace VoiceNpc.Cli.Package
                 .Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
             var assets = all.Where(f => !UnityAssetPaths.IsMeta(f)).ToList();
             var present = new HashSet<string>(assets.Concat(assets.SelectMany(UnityAssetPaths.Parents)), StringComparer.Ordinal);
-            bool Unbuilt(string f) => UnityAssetPaths.IsMeta(f) && IsBuildOutput(UnityAssetPaths.AssetOf(f)) && !present.Contains(UnityAssetPaths.AssetOf(f));
+            bool Unbuilt(string f) => UnityAssetPaths.IsMeta(f) && IsBuildOutput(UnityAssetPaths.AssetOf(f))
+                && !present.Contains(UnityAssetPaths.AssetOf(f));
             return new PackageSource(root, all.Where(f => !Unbuilt(f)).ToList(), all.Where(Unbuilt).ToList());
         }
 

@@ -36,7 +36,10 @@ namespace VoiceNpc.Cli.Package
             }
         }
 
-        /// <summary>The files of a tarball by path inside "package/"; a file outside it, a link or an unreadable archive is a <see cref="PackageException"/>.</summary>
+        /// <summary>
+        /// The files of a tarball by path inside "package/"; a file outside it, a link or an unreadable archive is a
+        /// <see cref="PackageException"/>.
+        /// </summary>
         public static PackageTree Read(string tarball)
         {
             if (!File.Exists(tarball)) throw new PackageException($"{tarball}: no such file");

@@ -45,7 +45,8 @@ namespace VoiceNpc.Cli.Package
             if (extension != ".so") return Array.Empty<string>();
             var machine = ElfHeader.Machine64(file);
             if (machine == null) return new[] { "its .so is not a 64-bit little-endian ELF library" };
-            if (machine != ElfHeader.X86_64) return new[] { $"its .so is built for ELF machine {machine}; the package has settings for Linux x86_64 only" };
+            if (machine != ElfHeader.X86_64)
+                return new[] { $"its .so is built for ELF machine {machine}; the package has settings for Linux x86_64 only" };
             return Linux64Problems(enabled);
         }
 
@@ -61,8 +62,10 @@ namespace VoiceNpc.Cli.Package
         {
             foreach (var p in enabled.Where(p => !IsLinuxEditor(p) && !IsLinuxPlayer(p)))
                 yield return $"enables a Linux x86_64 library on {p.Name} {Settings(p)}, which it does not serve";
-            if (!enabled.Any(IsLinuxEditor)) yield return "does not enable the Linux x86_64 library for the Linux editor (Editor, OS Linux, CPU x86_64)";
-            if (!enabled.Any(IsLinuxPlayer)) yield return "does not enable the Linux x86_64 library for Linux players (Standalone Linux64, CPU x86_64)";
+            if (!enabled.Any(IsLinuxEditor))
+                yield return "does not enable the Linux x86_64 library for the Linux editor (Editor, OS Linux, CPU x86_64)";
+            if (!enabled.Any(IsLinuxPlayer))
+                yield return "does not enable the Linux x86_64 library for Linux players (Standalone Linux64, CPU x86_64)";
         }
 
         private static bool IsAny(PluginPlatform p) => p.Name == "Any";

@@ -41,7 +41,8 @@ namespace VoiceNpc.Cli.Package
             if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
                 throw new FormatException("is not one YAML mapping (fileFormatVersion, guid, an importer)");
             string? guid = root.Children.TryGetValue(new YamlScalarNode("guid"), out var g) && g is YamlScalarNode gs ? gs.Value : null;
-            var importer = root.Children.FirstOrDefault(c => c.Key is YamlScalarNode k && k.Value != null && k.Value.EndsWith("Importer", StringComparison.Ordinal));
+            var importer = root.Children.FirstOrDefault(c =>
+                c.Key is YamlScalarNode k && k.Value != null && k.Value.EndsWith("Importer", StringComparison.Ordinal));
             return new UnityMeta(guid, (importer.Key as YamlScalarNode)?.Value, importer.Value as YamlMappingNode);
         }
 
@@ -55,7 +56,8 @@ namespace VoiceNpc.Cli.Package
 
         private static IReadOnlyList<PluginPlatform> ReadPlatforms(YamlMappingNode? settings)
         {
-            if (settings == null || !settings.Children.TryGetValue(new YamlScalarNode("platformData"), out var data) || data is not YamlSequenceNode list)
+            if (settings == null || !settings.Children.TryGetValue(new YamlScalarNode("platformData"), out var data)
+                || data is not YamlSequenceNode list)
                 return Array.Empty<PluginPlatform>();
             return list.Children.OfType<YamlMappingNode>().Select(ReadPlatform).ToList();
         }
@@ -65,7 +67,8 @@ namespace VoiceNpc.Cli.Package
             var first = Mapping(entry, "first")?.Children.FirstOrDefault();
             string key = (first?.Key as YamlScalarNode)?.Value ?? "", value = (first?.Value as YamlScalarNode)?.Value ?? "";
             var second = Mapping(entry, "second");
-            bool enabled = second != null && second.Children.TryGetValue(new YamlScalarNode("enabled"), out var e) && e is YamlScalarNode es && es.Value == "1";
+            bool enabled = second != null && second.Children.TryGetValue(new YamlScalarNode("enabled"), out var e) && e is YamlScalarNode es
+                && es.Value == "1";
             var settings = (second == null ? null : Mapping(second, "settings"))?.Children
                 .Where(c => c.Key is YamlScalarNode && c.Value is YamlScalarNode)
                 .ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => ((YamlScalarNode)c.Value).Value ?? "")

@@ -12,7 +12,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         private string _folder = "";
 
         [SetUp]
-        public void CreateFolder() => _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-pkg-" + Guid.NewGuid().ToString("N"))).FullName;
+        public void CreateFolder() => _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(),
+            "voicenpc-pkg-" + Guid.NewGuid().ToString("N"))).FullName;
 
         [TearDown]
         public void RemoveFolder() => Directory.Delete(_folder, true);
@@ -63,16 +64,19 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         public void AMetaWithTheWrongImporterIsNamed()
         {
             var findings = new PackageFixture().Edit("Runtime/Greeter.cs.meta", m => m.Replace("MonoImporter", "TextScriptImporter")).Check(_folder);
-            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Greeter.cs.meta" && f.Problem.Contains("needs MonoImporter")));
+            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Greeter.cs.meta"
+                && f.Problem.Contains("needs MonoImporter")));
         }
 
         [Test]
         public void AnUnresolvedAsmdefReferenceIsNamed()
         {
             var findings = new PackageFixture()
-                .Put("Runtime/Fixture.Runtime.asmdef", """{ "name": "Fixture.Runtime", "references": ["Fixture.Missing", "GUID:0123456789abcdef0123456789abcdef"] }""")
+                .Put("Runtime/Fixture.Runtime.asmdef",
+                    """{ "name": "Fixture.Runtime", "references": ["Fixture.Missing", "GUID:0123456789abcdef0123456789abcdef"] }""")
                 .Check(_folder);
-            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Fixture.Runtime.asmdef" && f.Problem.Contains("'Fixture.Missing'")));
+            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Fixture.Runtime.asmdef"
+                && f.Problem.Contains("'Fixture.Missing'")));
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Problem.Contains("GUID:0123456789abcdef0123456789abcdef")));
         }
 
@@ -92,22 +96,26 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         public void APrecompiledReferenceToADllThePackageLacksIsNamed()
         {
             var findings = new PackageFixture()
-                .Put("Runtime/Fixture.Runtime.asmdef", """{ "name": "Fixture.Runtime", "overrideReferences": true, "precompiledReferences": ["Absent.dll"] }""")
+                .Put("Runtime/Fixture.Runtime.asmdef",
+                    """{ "name": "Fixture.Runtime", "overrideReferences": true, "precompiledReferences": ["Absent.dll"] }""")
                 .Check(_folder);
-            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Fixture.Runtime.asmdef" && f.Problem.Contains("'Absent.dll'")));
+            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Fixture.Runtime.asmdef"
+                && f.Problem.Contains("'Absent.dll'")));
         }
 
         [Test]
         public void ANativeLibraryEnabledOnAnyPlatformIsNamed()
         {
             var findings = new PackageFixture().Edit("Runtime/Plugins/x86_64/libfixture.so.meta", EnableAny).Check(_folder);
-            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Plugins/x86_64/libfixture.so.meta" && f.Problem.Contains("Any Platform")));
+            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Runtime/Plugins/x86_64/libfixture.so.meta"
+                && f.Problem.Contains("Any Platform")));
         }
 
         [Test]
         public void ALinuxLibraryEnabledForWindowsIsNamed()
         {
-            var findings = new PackageFixture().Edit("Runtime/Plugins/x86_64/libfixture.so.meta", m => m.Replace("Standalone: Linux64", "Standalone: Win64"))
+            var findings = new PackageFixture()
+                .Edit("Runtime/Plugins/x86_64/libfixture.so.meta", m => m.Replace("Standalone: Linux64", "Standalone: Win64"))
                 .Check(_folder);
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Problem.Contains("Standalone: Win64")));
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Problem.Contains("Linux players")));
@@ -116,8 +124,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         [Test]
         public void ACSourceEnabledForTheEditorIsNamed()
         {
-            var findings = new PackageFixture().Edit("Native/fixture.c.meta", m => m.Replace("      enabled: 0\n      settings:\n        DefaultValueInitialized",
-                "      enabled: 1\n      settings:\n        DefaultValueInitialized")).Check(_folder);
+            const string Editor = "      Editor: Editor\n    second:\n      enabled: ";
+            var findings = new PackageFixture().Edit("Native/fixture.c.meta", m => m.Replace(Editor + "0", Editor + "1")).Check(_folder);
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "Native/fixture.c.meta" && f.Problem.Contains("Editor")));
         }
 
@@ -137,7 +145,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         {
             var findings = new PackageFixture().Add("Editor/Fixture.Editor.asmdef", """{ "name": "Fixture.Runtime" }""").Check(_folder);
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Problem.Contains("'Fixture.Runtime'")
-                && $"{f.Path} {f.Problem}".Contains("Editor/Fixture.Editor.asmdef") && $"{f.Path} {f.Problem}".Contains("Runtime/Fixture.Runtime.asmdef")));
+                && $"{f.Path} {f.Problem}".Contains("Editor/Fixture.Editor.asmdef")
+                    && $"{f.Path} {f.Problem}".Contains("Runtime/Fixture.Runtime.asmdef")));
         }
 
         [Test]
@@ -173,7 +182,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         [TestCase("name", "Fixture")]
         public void AnInvalidManifestFieldIsNamed(string field, string value)
         {
-            var findings = new PackageFixture().Edit("package.json", j => System.Text.RegularExpressions.Regex.Replace(j, $"\"{field}\": \"[^\"]*\"", $"\"{field}\": \"{value}\""))
+            var findings = new PackageFixture().Edit("package.json", j => System.Text.RegularExpressions.Regex.Replace(j,
+                $"\"{field}\": \"[^\"]*\"", $"\"{field}\": \"{value}\""))
                 .Check(_folder);
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "package.json" && f.Problem.Contains($"\"{field}\" '{value}'")));
         }
@@ -181,7 +191,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         [Test]
         public void ASamplePathThatIsNoFolderIsNamed()
         {
-            var findings = new PackageFixture().Edit("package.json", j => j.Replace("}", """, "samples": [{ "displayName": "Gone", "path": "Samples~/Gone" }] }"""))
+            var findings = new PackageFixture().Edit("package.json", j => j.Replace("}",
+                """, "samples": [{ "displayName": "Gone", "path": "Samples~/Gone" }] }"""))
                 .Check(_folder);
             Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == "package.json" && f.Problem.Contains("Samples~/Gone")));
         }

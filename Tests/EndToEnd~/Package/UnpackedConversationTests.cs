@@ -14,12 +14,16 @@ namespace VoiceNpc.Tests.EndToEnd.Package
     /// </summary>
     public class UnpackedConversationTests
     {
-        /// <summary>The native libraries the package carries (Runtime/Plugins/x86_64): the audio core, OpenAL Soft, Flite, PocketSphinx, ONNX Runtime.</summary>
+        /// <summary>
+        /// The native libraries the package carries (Runtime/Plugins/x86_64): the audio core, OpenAL Soft, Flite,
+        /// PocketSphinx, ONNX Runtime.
+        /// </summary>
         private static readonly string[] PackageLibraries =
             { "libvoicenpc_audio.so", "libvoicenpc_openal.so", "libvoicenpc_flite.so", "libvoicenpc_sphinx.so", "libonnxruntime.so" };
 
         /// <summary>System libraries that must not be loaded: their code is in the package's libraries (speexdsp statically).</summary>
-        private static readonly string[] SystemLibraries = { "libopenal", "libflite", "libpocketsphinx", "libsphinxbase", "libspeexdsp", "libonnxruntime", "libvoicenpc" };
+        private static readonly string[] SystemLibraries = { "libopenal", "libflite", "libpocketsphinx", "libsphinxbase", "libspeexdsp",
+            "libonnxruntime", "libvoicenpc" };
 
         private static readonly (string Clip, string Intent)[] Lines =
             { ("02-what-do-you-sell.wav", "wares"), ("03-can-you-repair-my-sword.wav", "repair") };
@@ -48,7 +52,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         {
             Assert.That(_code, Is.EqualTo(0), Conversation());
             var character = CharacterLoader.Load(Path.Combine(_package.Root, "Samples~", "Blacksmith", "brenna.character.json"));
-            var replies = Conversation().Split('\n').Where(l => l.StartsWith("npc: ", StringComparison.Ordinal)).Select(l => l.Substring(5).Trim()).ToList();
+            var replies = Conversation().Split('\n').Where(l => l.StartsWith("npc: ", StringComparison.Ordinal))
+                .Select(l => l.Substring(5).Trim()).ToList();
             Assert.That(replies, Has.Count.EqualTo(Lines.Length), Conversation());
             for (int i = 0; i < Lines.Length; i++)
                 Assert.That(character.Intents.Single(intent => intent.Id == Lines[i].Intent).Lines, Does.Contain(replies[i]), Conversation());

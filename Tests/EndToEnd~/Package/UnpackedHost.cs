@@ -40,7 +40,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
             return Run("dotnet", new[] { host, character }.Concat(clips), environment, 300);
         }
 
-        private static (int Code, string Output) Run(string file, IEnumerable<string> args, Dictionary<string, string> environment, int timeoutSeconds)
+        private static (int Code, string Output) Run(string file, IEnumerable<string> args, Dictionary<string, string> environment,
+            int timeoutSeconds)
         {
             var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in args) info.ArgumentList.Add(a);
@@ -48,7 +49,11 @@ namespace VoiceNpc.Tests.EndToEnd.Package
             using var process = Process.Start(info)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeoutSeconds * 1000)) { process.Kill(true); Assert.Fail($"{file} {string.Join(" ", args)} did not finish in {timeoutSeconds} s"); }
+            if (!process.WaitForExit(timeoutSeconds * 1000))
+            {
+                process.Kill(true);
+                Assert.Fail($"{file} {string.Join(" ", args)} did not finish in {timeoutSeconds} s");
+            }
             return (process.ExitCode, stdout.Result + stderr.Result);
         }
 

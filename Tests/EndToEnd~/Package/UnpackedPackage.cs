@@ -38,7 +38,8 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         }
 
         public IReadOnlyList<string> ManagedDlls() =>
-            Directory.Exists(ManagedPlugins) ? Directory.GetFiles(ManagedPlugins, "*.dll").OrderBy(f => f, StringComparer.Ordinal).ToList() : new List<string>();
+            Directory.Exists(ManagedPlugins) ? Directory.GetFiles(ManagedPlugins, "*.dll").OrderBy(f => f, StringComparer.Ordinal).ToList()
+                : new List<string>();
 
         private string? NearestAsmdefFolder(string folder)
         {
