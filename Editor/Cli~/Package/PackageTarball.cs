@@ -10,7 +10,8 @@ namespace VoiceNpc.Cli.Package
     /// Writes and reads the UPM tarball: gzip'd tar with every file under a top-level "package/" folder, as `npm pack`
     /// makes it and Unity's "Add package from tarball" expects. Written in C# (System.Formats.Tar) rather than with
     /// `npm pack`, so what goes in is <see cref="PackageSource"/>'s rule and not an .npmignore beside it, and so entries
-    /// are in ordinal order with a fixed time and mode: the same sources give the same bytes.
+    /// are in ordinal order with a fixed time and mode: the same sources give the same bytes. GNU format, because .NET's
+    /// ustar writer refuses names over 100 characters and its pax headers are named after the process id.
     /// </summary>
     public static class PackageTarball
     {
@@ -23,12 +24,14 @@ namespace VoiceNpc.Cli.Package
         {
             using var output = File.Create(tarball);
             using var gzip = new GZipStream(output, CompressionLevel.SmallestSize);
-            using var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: false);
+            using var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: false);
             foreach (var (path, bytes) in files)
             {
-                var entry = new UstarTarEntry(TarEntryType.RegularFile, Prefix + path)
+                var entry = new GnuTarEntry(TarEntryType.RegularFile, Prefix + path)
                 {
                     ModificationTime = EntryTime,
+                    AccessTime = EntryTime,
+                    ChangeTime = EntryTime,
                     Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
                     DataStream = new MemoryStream(bytes, writable: false),
                 };

@@ -198,6 +198,15 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         }
 
         [Test]
+        public void PathsLongerThanAPlainTarNameRoundTrip()
+        {
+            string deep = "Runtime/" + string.Join("/", Enumerable.Repeat("AVeryLongFolderNameForTesting", 5)) + "/Deep.cs";
+            var fixture = new PackageFixture().Add(deep, "class Deep { }");
+            Assert.That(PackageTarball.Read(fixture.WriteTarball(_folder)).HasFile(deep), Is.True);
+            Assert.That(fixture.Check(_folder), Is.Empty);
+        }
+
+        [Test]
         public void TheCommandPrintsEachFindingAndFails()
         {
             string tarball = new PackageFixture().Remove("Runtime/Greeter.cs.meta").WriteTarball(_folder);
