@@ -1,5 +1,7 @@
 using System;
+using System.Formats.Tar;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using NUnit.Framework;
 using VoiceNpc.Cli.Package;
@@ -224,6 +226,17 @@ namespace VoiceNpc.Tests.EndToEnd.Package
             var (code, _, error) = VoicenpcProcess.Run("package", "check", bogus);
             Assert.That(code, Is.EqualTo(1));
             Assert.That(error, Does.Contain("bogus.tgz").And.Contain("not a readable .tgz"));
+        }
+
+        [Test]
+        public void AnEntryOutsideThePackageFolderIsRefused()
+        {
+            string tarball = Path.Combine(_folder, "flat.tgz");
+            using (var gzip = new GZipStream(File.Create(tarball), CompressionLevel.Fastest))
+            using (var tar = new TarWriter(gzip))
+                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "package.json") { DataStream = new MemoryStream(new byte[] { 0x7b }) });
+            var error = Assert.Throws<PackageException>(() => PackageTarball.Read(tarball))!;
+            Assert.That(error.Message, Does.Contain("package.json").And.Contain("outside the top-level \"package/\" folder"));
         }
 
         private static string ReplaceGuid(string meta, string guid) =>
