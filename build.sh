@@ -2,7 +2,8 @@
 # VoiceNpc set-up, build, demo and tests on a fresh Debian 12 machine.
 #   ./build.sh        install system packages, fetch the models, build everything
 #   ./build.sh demo   the above, then a three-turn spoken conversation with the sample blacksmith
-#   ./build.sh test   the above set-up, then every test
+#   ./build.sh package  the above, then the Unity package tarball (.artifacts/package/com.voicenpc.voicenpc-<version>.tgz)
+#   ./build.sh test   the above set-up, then every test (the package check on the tarball it builds first)
 #   ./build.sh bench  the above set-up, then the benchmarks (figures, not pass/fail)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -77,6 +78,9 @@ aot_check() {
 
 setup() { install_packages; fetch_models; build; }
 
+# The Unity package: `voicenpc package build` (Editor/Cli~/Package/) says what goes in; prints the tarball's path.
+package_build() { echo "==> building the Unity package" >&2; "$ROOT/voicenpc" package build --root "$ROOT"; }
+
 case "${1:-}" in
   "") setup ;;
   demo)
@@ -88,8 +92,15 @@ case "${1:-}" in
       --input "$S/player/04-how-much-is-a-shield.wav" \
       --output "$ROOT/out/demo"
     ;;
+  package)
+    setup
+    package_build
+    ;;
   test)
     setup
+    TARBALL=$(package_build)
+    echo "==> package check"
+    "$ROOT/voicenpc" package check "$TARBALL"
     native_test
     aot_check
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
@@ -100,5 +111,5 @@ case "${1:-}" in
     "$ROOT/.artifacts/native/release/bench_dsp"
     "$ROOT/voicenpc" bench "${@:2}"
     ;;
-  *) echo "usage: ./build.sh [demo|test|bench]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [demo|package|test|bench]" >&2; exit 2 ;;
 esac

@@ -21,6 +21,7 @@ namespace VoiceNpc.Cli
             root.Subcommands.Add(TraceCommand.Create());
             root.Subcommands.Add(FakeCloudCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
+            root.Subcommands.Add(Package.PackageCommand.Create());
             return CliInvocation.RunAsync(root, args, Console.Error);
         }
     }
