@@ -47,17 +47,54 @@ public static class InModifierStripper
 
     private static int StripModule(ModuleDefinition module)
     {
-        var seen = new HashSet<MethodReference>();
+        var outcomes = new Dictionary<MethodReference, Outcome>();
         var changed = 0;
-        var bodies = module.GetTypes().SelectMany(type => type.Methods).Where(method => method.HasBody);
-        foreach (var instruction in bodies.SelectMany(method => method.Body.Instructions))
+        foreach (var body in module.GetTypes().SelectMany(type => type.Methods).Where(m => m.HasBody).Select(m => m.Body))
         {
-            var method = instruction.Operand as MethodReference;
-            if (method is GenericInstanceMethod generic) method = generic.ElementMethod;
-            if (method == null || method is MethodDefinition || !IsFramework(method.DeclaringType) || !seen.Add(method)) continue;
-            if (StripSignature(method)) changed++;
+            foreach (var instruction in body.Instructions.ToList())
+            {
+                var called = instruction.Operand as MethodReference;
+                var method = called is GenericInstanceMethod generic ? generic.ElementMethod : called;
+                if (method == null || method is MethodDefinition || !IsFramework(method.DeclaringType)) continue;
+                if (!outcomes.TryGetValue(method, out var outcome))
+                {
+                    outcomes[method] = outcome = StripSignature(method);
+                    if (outcome != Outcome.Unchanged) changed++;
+                }
+                // The caller pushed the argument's address: load the value from it instead.
+                if (outcome == Outcome.LastArgumentByValue)
+                    body.GetILProcessor().InsertBefore(instruction, Instruction.Create(OpCodes.Ldobj, LastParameterType(called)));
+            }
         }
         return changed;
+    }
+
+    private enum Outcome { Unchanged, Stripped, LastArgumentByValue }
+
+    private static TypeReference LastParameterType(MethodReference called)
+    {
+        var declared = called is GenericInstanceMethod generic ? generic.ElementMethod : called;
+        return Inflate(declared.Parameters[declared.Parameters.Count - 1].ParameterType, called);
+    }
+
+    // The parameter's type with the call's generic arguments in place of the method's and its type's parameters.
+    private static TypeReference Inflate(TypeReference type, MethodReference called)
+    {
+        if (type is GenericParameter parameter)
+        {
+            if (parameter.Type == GenericParameterType.Method && called is GenericInstanceMethod method)
+                return method.GenericArguments[parameter.Position];
+            if (parameter.Type == GenericParameterType.Type && called.DeclaringType is GenericInstanceType owner)
+                return owner.GenericArguments[parameter.Position];
+            return type;
+        }
+        if (type is GenericInstanceType instance)
+        {
+            var inflated = new GenericInstanceType(instance.ElementType);
+            foreach (var argument in instance.GenericArguments) inflated.GenericArguments.Add(Inflate(argument, called));
+            return inflated;
+        }
+        return type;
     }
 
     private static bool IsFramework(TypeReference type)
@@ -67,22 +104,22 @@ public static class InModifierStripper
     }
 
     // Some `in` parameters are plain by-value parameters in Debian's build (BuffersExtensions.ToArray): when the
-    // stripped reference still names no method, those parameters become by-value too.
-    private static bool StripSignature(MethodReference method)
+    // stripped reference still names no method and its last parameter alone is by reference, that one becomes by-value.
+    private static Outcome StripSignature(MethodReference method)
     {
         var changed = false;
         method.ReturnType = Strip(method.ReturnType, ref changed);
-        var inParameters = new List<ParameterDefinition>();
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in method.Parameters) parameter.ParameterType = Strip(parameter.ParameterType, ref changed);
+        if (method.Resolve() != null) return changed ? Outcome.Stripped : Outcome.Unchanged;
+        var byRef = method.Parameters.Where(parameter => parameter.ParameterType is ByReferenceType).ToList();
+        if (byRef.Count == 1 && byRef[0] == method.Parameters[method.Parameters.Count - 1])
         {
-            var wasIn = false;
-            parameter.ParameterType = Strip(parameter.ParameterType, ref wasIn);
-            if (wasIn) inParameters.Add(parameter);
+            byRef[0].ParameterType = ((ByReferenceType)byRef[0].ParameterType).ElementType;
+            if (method.Resolve() != null) return Outcome.LastArgumentByValue;
+            byRef[0].ParameterType = new ByReferenceType(byRef[0].ParameterType);
         }
-        if (inParameters.Count == 0 || method.Resolve() != null) return changed || inParameters.Count > 0;
-        foreach (var parameter in inParameters) parameter.ParameterType = ((ByReferenceType)parameter.ParameterType).ElementType;
-        if (method.Resolve() == null) Console.WriteLine("mono-tests: no method in Mono's class libraries matches " + method.FullName);
-        return true;
+        Console.WriteLine("mono-tests: no method in Mono's class libraries matches " + method.FullName);
+        return changed ? Outcome.Stripped : Outcome.Unchanged;
     }
 
     private static TypeReference Strip(TypeReference type, ref bool changed)
