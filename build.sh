@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config mono-runtime mono-devel"
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 MODELS="$ROOT/.artifacts/models"
@@ -101,6 +101,8 @@ case "${1:-}" in
     setup
     native_test
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
+    # The engine-free tests again on Debian's Mono, with the managed dependencies as the package ships them.
+    "$ROOT/Tools~/mono-tests.sh"
     ;;
   bench)
     setup
