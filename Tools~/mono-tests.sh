@@ -38,7 +38,9 @@ done
 rm -rf "$RUN" && mkdir -p "$RUN/models"
 cp "$MANAGED"/*.dll "$RUN/"
 cp "$TESTS_OUT"/VoiceNpc.Runtime.dll "$TESTS_OUT"/VoiceNpc.Tests.dll "$TESTS_OUT"/*.pdb "$RUN/"
-cp "$NUGET/nunit/3.14.0/lib/net45/nunit.framework.dll" "$RUN/"
+# The NUnit the tests were compiled against (the oldest NuGet serves, nearest to Unity's NUnit 3.5), as its .NET 4.5 build.
+NUNIT_VERSION=$(sed -n 's/.*Include="NUnit" Version="\([^"]*\)".*/\1/p' "$MONO_TESTS/VoiceNpc.Tests.Mono.csproj")
+cp "$NUGET/nunit/$NUNIT_VERSION/lib/net45/nunit.framework.dll" "$RUN/"
 cp "$ROOT"/.artifacts/models/*.onnx "$RUN/models/"
 
 # The facades, with the public key of the assemblies they stand in for (taken from Mono's netstandard.dll, which has

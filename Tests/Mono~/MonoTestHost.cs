@@ -77,7 +77,5 @@ public static class MonoTestHost
         }
 
         public void TestOutput(TestOutput output) { }
-
-        public void SendMessage(TestMessage message) { }
     }
 }
