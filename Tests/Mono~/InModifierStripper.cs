@@ -21,6 +21,7 @@ public static class InModifierStripper
 
     public static int Main(string[] paths)
     {
+        int total = 0, assemblies = 0;
         foreach (var path in paths)
         {
             int changed;
@@ -30,8 +31,10 @@ public static class InModifierStripper
                 resolver.AddSearchDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)));
                 changed = Strip(path, resolver);
             }
-            if (changed > 0) Console.WriteLine("mono-tests: {0}: {1} framework references without modreq(InAttribute)", path, changed);
+            total += changed;
+            if (changed > 0) assemblies++;
         }
+        Console.WriteLine("mono-tests: {0} framework references in {1} assemblies rewritten for Debian's Mono", total, assemblies);
         return 0;
     }
 
@@ -47,7 +50,7 @@ public static class InModifierStripper
 
     private static int StripModule(ModuleDefinition module)
     {
-        var outcomes = new Dictionary<MethodReference, Outcome>();
+        var outcomes = new Dictionary<MethodReference, int>();
         var changed = 0;
         foreach (var body in module.GetTypes().SelectMany(type => type.Methods).Where(m => m.HasBody).Select(m => m.Body))
         {
@@ -59,22 +62,28 @@ public static class InModifierStripper
                 if (!outcomes.TryGetValue(method, out var outcome))
                 {
                     outcomes[method] = outcome = StripSignature(method);
-                    if (outcome != Outcome.Unchanged) changed++;
+                    if (outcome != Unchanged) changed++;
                 }
-                // The caller pushed the argument's address: load the value from it instead.
-                if (outcome == Outcome.LastArgumentByValue)
-                    body.GetILProcessor().InsertBefore(instruction, Instruction.Create(OpCodes.Ldobj, LastParameterType(called)));
+                if (outcome >= 0) LoadArgumentValue(body, instruction, called, outcome);
             }
         }
         return changed;
     }
 
-    private enum Outcome { Unchanged, Stripped, LastArgumentByValue }
+    // StripSignature's outcomes besides the index of a parameter made by-value.
+    private const int Unchanged = -2, Stripped = -1;
 
-    private static TypeReference LastParameterType(MethodReference called)
+    // The caller pushed the address of argument `index`: the arguments after it go to new locals, the value is loaded
+    // from the address, and they come back.
+    private static void LoadArgumentValue(MethodBody body, Instruction call, MethodReference called, int index)
     {
+        var il = body.GetILProcessor();
         var declared = called is GenericInstanceMethod generic ? generic.ElementMethod : called;
-        return Inflate(declared.Parameters[declared.Parameters.Count - 1].ParameterType, called);
+        var later = declared.Parameters.Skip(index + 1).Select(p => new VariableDefinition(Inflate(p.ParameterType, called))).ToList();
+        foreach (var local in later) body.Variables.Add(local);
+        foreach (var local in Enumerable.Reverse(later)) il.InsertBefore(call, il.Create(OpCodes.Stloc, local));
+        il.InsertBefore(call, il.Create(OpCodes.Ldobj, Inflate(declared.Parameters[index].ParameterType, called)));
+        foreach (var local in later) il.InsertBefore(call, il.Create(OpCodes.Ldloc, local));
     }
 
     // The parameter's type with the call's generic arguments in place of the method's and its type's parameters.
@@ -103,23 +112,23 @@ public static class InModifierStripper
         return scope is AssemblyNameReference name && Framework.Contains(name.Name);
     }
 
-    // Some `in` parameters are plain by-value parameters in Debian's build (BuffersExtensions.ToArray): when the
-    // stripped reference still names no method and its last parameter alone is by reference, that one becomes by-value.
-    private static Outcome StripSignature(MethodReference method)
+    // Some `in` parameters are plain by-value parameters in Debian's build (BuffersExtensions.ToArray and CopyTo): when
+    // the stripped reference still names no method and one parameter alone is by reference, it becomes by-value.
+    private static int StripSignature(MethodReference method)
     {
         var changed = false;
         method.ReturnType = Strip(method.ReturnType, ref changed);
         foreach (var parameter in method.Parameters) parameter.ParameterType = Strip(parameter.ParameterType, ref changed);
-        if (method.Resolve() != null) return changed ? Outcome.Stripped : Outcome.Unchanged;
+        if (method.Resolve() != null) return changed ? Stripped : Unchanged;
         var byRef = method.Parameters.Where(parameter => parameter.ParameterType is ByReferenceType).ToList();
-        if (byRef.Count == 1 && byRef[0] == method.Parameters[method.Parameters.Count - 1])
+        if (byRef.Count == 1)
         {
             byRef[0].ParameterType = ((ByReferenceType)byRef[0].ParameterType).ElementType;
-            if (method.Resolve() != null) return Outcome.LastArgumentByValue;
+            if (method.Resolve() != null) return byRef[0].Index;
             byRef[0].ParameterType = new ByReferenceType(byRef[0].ParameterType);
         }
         Console.WriteLine("mono-tests: no method in Mono's class libraries matches " + method.FullName);
-        return changed ? Outcome.Stripped : Outcome.Unchanged;
+        return changed ? Stripped : Unchanged;
     }
 
     private static TypeReference Strip(TypeReference type, ref bool changed)
