@@ -101,8 +101,10 @@ case "${1:-}" in
     setup
     native_test
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
-    # The engine-free tests again on Debian's Mono, with the managed dependencies as the package ships them.
+    # The engine-free tests again on Debian's Mono, with the managed dependencies as the package ships them, and
+    # checked for NUnit API newer than Unity's NUnit 3.5.
     "$ROOT/Tools~/mono-tests.sh"
+    "$ROOT/Tools~/nunit35-check.sh"
     ;;
   bench)
     setup
