@@ -6,8 +6,8 @@ namespace VoiceNpc.Tests.Support
 {
     /// <summary>
     /// Finds files of the package (its root holds package.json) from where this source file was compiled: dotnet, Mono
-    /// and Unity all compile Tests/Runtime in place (Unity from Packages/ or Library/PackageCache/, with paths relative
-    /// to the project, its working folder), so no test depends on where the test binaries are.
+    /// and Unity all compile Tests/Runtime in place (Unity from Packages/ or Library/PackageCache/; a path relative to
+    /// the project resolves from the editor's working folder, the project), so no test depends on where the binaries are.
     /// Test data lives in the tarball: Samples~/Blacksmith and Tests/Runtime/Characters/Corpus~.
     /// </summary>
     public static class RepoPaths
