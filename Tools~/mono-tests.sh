@@ -2,7 +2,8 @@
 # The engine-free tests (Tests/Runtime) on Debian's Mono, the runtime family of Unity's editor and Mono players: the
 # runtime's netstandard2.1 build with the managed dependencies as the package ships them. Exits non-zero on a failure.
 #   Tools~/mono-tests.sh [MANAGED_DIR [NATIVE_DIR]]
-# MANAGED_DIR  the dependency DLLs (default: the runtime project's restore, published to .artifacts/mono/managed)
+# MANAGED_DIR  the dependency DLLs (default: Runtime/Plugins/Managed, the shipped set, when it holds any; else the
+#              runtime project's restore, published to .artifacts/mono/managed)
 # NATIVE_DIR   the native plugins (default: Runtime/Plugins/x86_64)
 # Needs Debian's mono-runtime and mono-devel (mcs, sn, Mono.Cecil), installed by ./build.sh.
 set -euo pipefail
@@ -11,6 +12,7 @@ MONO_TESTS="$ROOT/Tests/Mono~"
 WORK="$ROOT/.artifacts/mono"
 RUN="$WORK/run"
 MANAGED=${1:-}
+if [ -z "$MANAGED" ] && compgen -G "$ROOT/Runtime/Plugins/Managed/*.dll" >/dev/null; then MANAGED="$ROOT/Runtime/Plugins/Managed"; fi
 NATIVE=${2:-"$ROOT/Runtime/Plugins/x86_64"}
 CECIL=$(ls /usr/lib/mono/gac/Mono.Cecil/0.11.*/Mono.Cecil.dll | head -n 1)
 NETSTANDARD=/usr/lib/mono/4.5/Facades/netstandard.dll
@@ -60,7 +62,7 @@ LIBS="$NATIVE"
 if [ ! -f "$NATIVE/libonnxruntime.so" ]; then
   LIBS="$LIBS:$(ls -d "$NUGET"/microsoft.ml.onnxruntime/*/runtimes/linux-x64/native | tail -n 1)"
 fi
-echo "==> Mono tests: running on $(mono --version | head -n 1 | cut -d' ' -f1-5)"
+echo "==> Mono tests: running on $(mono --version | head -n 1 | cut -d' ' -f1-5), managed DLLs from $MANAGED"
 status=0
 (cd "$RUN" && LD_LIBRARY_PATH="$LIBS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout 600 \
   mono --debug MonoTestHost.exe VoiceNpc.Tests.dll "$MONO_TESTS/exclusions.txt") || status=$?
