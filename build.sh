@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config curl ca-certificates"
+APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config curl ca-certificates mono-runtime mono-devel"
 
 install_packages() {
   local missing=""
@@ -104,6 +104,10 @@ case "${1:-}" in
     native_test
     aot_check
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
+    # The engine-free tests again on Debian's Mono, with the managed dependencies as the package ships them, and
+    # checked for NUnit API newer than Unity's NUnit 3.5.
+    "$ROOT/Tools~/mono-tests.sh"
+    "$ROOT/Tools~/nunit35-check.sh"
     ;;
   bench)
     setup

@@ -37,7 +37,7 @@ namespace VoiceNpc.Characters
             try { Strict.GetCharCount(text.Span); }
             catch (DecoderFallbackException e)
             {
-                int offset = start + e.Index;
+                int offset = start + FirstInvalidByte(text.Span, e);
                 throw CharacterLoadException.At(file, $"byte offset {offset} (line {LineOf(bytes.Span, offset)})",
                     $"UTF-8 text, found the byte 0x{bytes.Span[offset]:X2} that does not decode as UTF-8");
             }
@@ -56,6 +56,22 @@ namespace VoiceNpc.Characters
             if (b.Length >= 2 && b[0] != 0 && b[1] == 0) return "UTF-16 (little-endian, without a byte-order mark)";
             if (b.Length >= 2 && b[0] == 0 && b[1] != 0) return "UTF-16 (big-endian, without a byte-order mark)";
             return null;
+        }
+
+        // Where the bytes that do not decode start. The exception's Index says it on .NET but one byte early on Mono
+        // (Unity's runtime too), so it only narrows the search: the place is where those bytes follow valid UTF-8.
+        private static int FirstInvalidByte(ReadOnlySpan<byte> text, DecoderFallbackException e)
+        {
+            byte[] unknown = e.BytesUnknown ?? new byte[0];
+            for (int at = Math.Max(0, e.Index - 3); at <= Math.Min(text.Length - 1, e.Index + 3); at++)
+                if (text.Slice(at).StartsWith(unknown) && Decodes(text.Slice(0, at))) return at;
+            return Math.Max(0, Math.Min(e.Index, text.Length - 1));
+        }
+
+        private static bool Decodes(ReadOnlySpan<byte> text)
+        {
+            try { Strict.GetCharCount(text); return true; }
+            catch (DecoderFallbackException) { return false; }
         }
 
         private static bool IsBlank(ReadOnlySpan<byte> text)

@@ -16,7 +16,8 @@ namespace VoiceNpc.Tests.Characters
         private static CharacterProblem SingleProblem(byte[] bytes)
         {
             var e = Assert.Throws<CharacterLoadException>(() => CharacterLoader.Parse(bytes, "x.character.json"))!;
-            Assert.That(e.Problems, Has.Count.EqualTo(1), string.Join("\n", e.Problems));
+            // Count itself: NUnit 3.5 (Unity's) finds no Count property on an array behind IReadOnlyList.
+            Assert.That(e.Problems.Count, Is.EqualTo(1), string.Join("\n", e.Problems));
             return e.Problems[0];
         }
 
