@@ -9,10 +9,13 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
+# The native libraries are built from source (Tools~/native-deps.sh); these are their build tools and the headers of
+# the audio back-ends OpenAL Soft loads at run time. pocketsphinx-en-us is the acoustic model and dictionary.
+APT_PACKAGES="pocketsphinx-en-us pulseaudio npm cmake gcc g++ make bison curl pkg-config libpulse-dev libasound2-dev"
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 MODELS="$ROOT/.artifacts/models"
+DEPS="$ROOT/.artifacts/thirdparty/prefix"
 
 install_packages() {
   local missing=""
@@ -46,16 +49,17 @@ fetch_vad_model() {
 
 build() {
   echo "==> building"
+  "$ROOT/Tools~/native-deps.sh" "$ROOT/.artifacts/thirdparty"
   native_build "$ROOT/.artifacts/native/release"
-  # Where Unity looks for a native plugin, and where the runtime project copies it from beside the CLI and tests.
-  mkdir -p "$ROOT/Runtime/Plugins/x86_64"
-  cp "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$ROOT/Runtime/Plugins/x86_64/"
-  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet restore "$ROOT/VoiceNpc.sln" -nologo -v q
+  # Where Unity looks for native plugins, and where the runtime project copies them from beside the CLI and tests.
+  "$ROOT/Tools~/native-plugins.sh" "$ROOT/Runtime/Plugins/x86_64" "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$DEPS"
+  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly --no-restore
 }
 
 # The native audio core (NativeAudio/, C11 + CMake + CTest).
 native_build() {
-  cmake -S "$ROOT/NativeAudio" -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${@:2}" >/dev/null
+  cmake -S "$ROOT/NativeAudio" -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNA_DEPS_PREFIX="$DEPS" "${@:2}" >/dev/null
   cmake --build "$1" -j2 >/dev/null
 }
 
