@@ -103,6 +103,7 @@ case "${1:-}" in
     ;;
   test)
     setup
+    "$ROOT/Tools~/check-native.sh"
     native_test
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
     ;;

@@ -1,5 +1,6 @@
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
+using VoiceNpc.Native;
 using VoiceNpc.Providers.Flite;
 using VoiceNpc.Providers.PocketSphinx;
 using VoiceNpc.Providers.Scripted;
@@ -23,7 +24,7 @@ namespace VoiceNpc.Providers
             if (model == null)
                 throw new ProviderException(ProviderNames.Silero,
                     $"model {VadModels.SileroFileName} not found (set VOICENPC_MODELS_DIR, or run ./build.sh to fetch it); using the energy VAD");
-            return new SileroVad(model);
+            return NativeLoad.Guard("onnxruntime", "ONNX Runtime, for the Silero VAD", () => new SileroVad(model));
         }
     }
 }

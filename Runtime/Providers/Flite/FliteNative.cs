@@ -11,6 +11,7 @@ namespace VoiceNpc.Providers.Flite
     internal static unsafe class FliteNative
     {
         internal const string Library = "voicenpc_flite";
+        internal const string Purpose = "Flite text-to-speech";
 
         /// <summary>Mirrors <c>cst_wave</c>; sequential layout matches the C struct's padding on 32- and 64-bit.</summary>
         [StructLayout(LayoutKind.Sequential)]

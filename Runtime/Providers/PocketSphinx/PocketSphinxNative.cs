@@ -10,6 +10,7 @@ namespace VoiceNpc.Providers.PocketSphinx
     internal static unsafe class PocketSphinxNative
     {
         internal const string Library = "voicenpc_sphinx";
+        internal const string Purpose = "PocketSphinx speech-to-text";
 
         // --- sphinxbase: configuration, log-math ---
 
