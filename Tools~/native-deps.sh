@@ -49,7 +49,7 @@ step() {
   local name=$1 stamp
   stamp="$TP/stamps/$name-$( (echo "$SOURCES"; declare -f "build_$name" link_shared) | sha256sum | cut -c1-16)"
   [ -f "$stamp" ] && return
-  echo "==> building $name (third-party, cached in .artifacts/thirdparty)" >&2
+  echo "==> building $name (third-party; cached in $TP)" >&2
   # Not "build || fail": errexit is off inside a command whose status is tested.
   local rc=0
   set +e; ( set -e; "build_$name" ) >"$TP/$name.log" 2>&1; rc=$?; set -e

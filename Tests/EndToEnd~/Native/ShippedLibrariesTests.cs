@@ -64,14 +64,25 @@ namespace VoiceNpc.Tests.EndToEnd.Native
             Assert.That(fallback.GetProperty("reason").GetString(), Does.Contain("libonnxruntime.so (ONNX Runtime, for the Silero VAD) is unavailable on linux-x64"));
         }
 
-        [Test]
-        public void WithoutFliteTheConversationRefusesToStartNamingTheFile()
+        // The sample has one recogniser and one voice: the chain's start (ProviderCatalog.Resolve) names the file.
+        [TestCase("libvoicenpc_flite.so", "tts", "flite", "Flite text-to-speech")]
+        [TestCase("libvoicenpc_sphinx.so", "stt", "pocketsphinx", "PocketSphinx speech-to-text")]
+        public void WithoutItsLibraryAProviderCannotStartAndTheErrorNamesTheFile(string library, string stage, string provider, string purpose)
         {
-            string app = AppFolderWithout("libvoicenpc_flite.so");
+            string app = AppFolderWithout(library);
             var (code, _, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")), voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.EqualTo(1), stderr);
-            Assert.That(stderr, Does.Contain("libvoicenpc_flite.so (Flite text-to-speech) is unavailable on linux-x64"));
+            Assert.That(stderr, Does.Contain($"no {stage} provider of the character's chain could start ({provider}: the native library {library} ({purpose}) is unavailable on linux-x64"));
             Assert.That(stderr, Does.Not.Contain("DllNotFoundException"));
+        }
+
+        [Test]
+        public void WithoutTheAudioCoreTheDeviceListSaysWhichFileIsMissing()
+        {
+            string app = AppFolderWithout("libvoicenpc_audio.so");
+            var (code, _, stderr) = VoicenpcProcess.Run(new[] { "devices" }, voicenpcDll: Path.Combine(app, "voicenpc.dll"));
+            Assert.That(code, Is.EqualTo(1), stderr);
+            Assert.That(stderr, Does.Contain("libvoicenpc_audio.so (the audio core: microphone, speakers, echo cancellation) is unavailable on linux-x64"));
         }
 
         [Test]
