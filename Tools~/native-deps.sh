@@ -65,10 +65,14 @@ build_speexdsp() {
 
 # SONAME libvoicenpc_openal.so (no version: the file is shipped under that one name). PulseAudio and ALSA are
 # dlopen'ed by upstream's ALSOFT_DLOPEN; libstdc++ and libgcc are linked in, so NEEDED is glibc only.
+# PulseAudio streams are not moved to another device by default (as up to 1.19): a device that disappears is then a
+# disconnect the engine reports, not silence from wherever the server moved the stream ("allow-moves" still opts in).
 build_openal() {
   local src; src=$(unpack openal)
   sed -i -e 's/set(LIBNAME "openal")/set(LIBNAME "voicenpc_openal")/' \
     -e '/^    VERSION ${LIB_VERSION}$/d' -e '/^    SOVERSION ${LIB_MAJOR_VERSION}$/d' "$src/CMakeLists.txt"
+  sed -i 's/"pulse", "allow-moves", true)/"pulse", "allow-moves", false)/' "$src/alc/backends/pulseaudio.cpp"
+  [ "$(grep -c '"allow-moves", false)' "$src/alc/backends/pulseaudio.cpp")" -eq 3 ]
   cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$PREFIX" \
     -DALSOFT_UTILS=OFF -DALSOFT_EXAMPLES=OFF -DALSOFT_TESTS=OFF -DALSOFT_INSTALL_CONFIG=OFF \
     -DALSOFT_INSTALL_HRTF_DATA=OFF -DALSOFT_INSTALL_AMBDEC_PRESETS=OFF -DALSOFT_UPDATE_BUILD_VERSION=OFF \
