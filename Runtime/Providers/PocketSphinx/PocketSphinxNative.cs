@@ -5,7 +5,8 @@ namespace VoiceNpc.Providers.PocketSphinx
 {
     /// <summary>
     /// The C API of PocketSphinx 5prealpha and SphinxBase, both in the package's libvoicenpc_sphinx (built by
-    /// Tools~/native-deps.sh; the name is bare so it resolves on every platform). Every argument is blittable: strings are NUL-terminated UTF-8 we allocate, audio is pinned.
+    /// Tools~/native-deps.sh; the name is bare so it resolves on every platform). Every argument is blittable: strings
+    /// are NUL-terminated UTF-8 we allocate, audio is pinned.
     /// </summary>
     internal static unsafe class PocketSphinxNative
     {

@@ -133,7 +133,8 @@ namespace VoiceNpc.Providers.PocketSphinx
             }
             catch (Exception e) when (NativeLoad.IsLoadFailure(e))
             {
-                throw new ProviderException(ProviderName, NativeLoad.Unavailable(PocketSphinxNative.Library, PocketSphinxNative.Purpose, e).Message, e);
+                string reason = NativeLoad.Unavailable(PocketSphinxNative.Library, PocketSphinxNative.Purpose, e).Message;
+                throw new ProviderException(ProviderName, reason, e);
             }
         }
 

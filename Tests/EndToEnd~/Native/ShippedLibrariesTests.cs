@@ -20,7 +20,8 @@ namespace VoiceNpc.Tests.EndToEnd.Native
         private string _scratch = "";
 
         [SetUp]
-        public void CreateScratch() => _scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-native-" + Guid.NewGuid().ToString("N"))).FullName;
+        public void CreateScratch() =>
+            _scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "voicenpc-native-" + Guid.NewGuid().ToString("N"))).FullName;
 
         [TearDown]
         public void RemoveScratch() => Directory.Delete(_scratch, true);
@@ -54,14 +55,16 @@ namespace VoiceNpc.Tests.EndToEnd.Native
         public void WithoutOnnxRuntimeTheEnergyVadTakesOverAndTheReasonNamesTheFile()
         {
             string app = AppFolderWithout("libonnxruntime.so");
-            var (code, stdout, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")).Append("--json"), voicenpcDll: Path.Combine(app, "voicenpc.dll"));
+            var (code, stdout, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")).Append("--json"),
+                voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.Zero, stderr);
             using var json = JsonDocument.Parse(stdout);
             var fallback = json.RootElement.GetProperty("turns").EnumerateArray().SelectMany(t => t.GetProperty("fallbacks").EnumerateArray())
                 .Single(f => f.GetProperty("stage").GetString() == "vad");
             Assert.That(fallback.GetProperty("from").GetString(), Is.EqualTo("silero"));
             Assert.That(fallback.GetProperty("to").GetString(), Is.EqualTo("energy"));
-            Assert.That(fallback.GetProperty("reason").GetString(), Does.Contain("libonnxruntime.so (ONNX Runtime, for the Silero VAD) is unavailable on linux-x64"));
+            Assert.That(fallback.GetProperty("reason").GetString(),
+                Does.Contain("libonnxruntime.so (ONNX Runtime, for the Silero VAD) is unavailable on linux-x64"));
         }
 
         // The sample has one recogniser and one voice: the chain's start (ProviderCatalog.Resolve) names the file.
@@ -70,9 +73,11 @@ namespace VoiceNpc.Tests.EndToEnd.Native
         public void WithoutItsLibraryAProviderCannotStartAndTheErrorNamesTheFile(string library, string stage, string provider, string purpose)
         {
             string app = AppFolderWithout(library);
-            var (code, _, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")), voicenpcDll: Path.Combine(app, "voicenpc.dll"));
+            var (code, _, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")),
+                voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.EqualTo(1), stderr);
-            Assert.That(stderr, Does.Contain($"no {stage} provider of the character's chain could start ({provider}: the native library {library} ({purpose}) is unavailable on linux-x64"));
+            Assert.That(stderr, Does.Contain($"no {stage} provider of the character's chain could start "
+                + $"({provider}: the native library {library} ({purpose}) is unavailable on linux-x64"));
             Assert.That(stderr, Does.Not.Contain("DllNotFoundException"));
         }
 
@@ -82,7 +87,8 @@ namespace VoiceNpc.Tests.EndToEnd.Native
             string app = AppFolderWithout("libvoicenpc_audio.so");
             var (code, _, stderr) = VoicenpcProcess.Run(new[] { "devices" }, voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.EqualTo(1), stderr);
-            Assert.That(stderr, Does.Contain("libvoicenpc_audio.so (the audio core: microphone, speakers, echo cancellation) is unavailable on linux-x64"));
+            Assert.That(stderr,
+                Does.Contain("libvoicenpc_audio.so (the audio core: microphone, speakers, echo cancellation) is unavailable on linux-x64"));
         }
 
         [Test]
@@ -122,7 +128,8 @@ namespace VoiceNpc.Tests.EndToEnd.Native
             return app;
         }
 
-        private static (int Code, string Err) CheckNative(string folder) => RunTool("bash", Path.Combine(RepoPaths.Root, "Tools~", "check-native.sh"), folder);
+        private static (int Code, string Err) CheckNative(string folder) =>
+            RunTool("bash", Path.Combine(RepoPaths.Root, "Tools~", "check-native.sh"), folder);
 
         private static (int Code, string Err) RunTool(string tool, params string[] args)
         {

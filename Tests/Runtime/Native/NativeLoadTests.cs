@@ -43,7 +43,8 @@ namespace VoiceNpc.Tests.Native
         [Test]
         public void AFailureInsideATypeInitializerIsRecognised()
         {
-            var e = Assert.Throws<NativeLibraryUnavailableException>(() => NativeLoad.Guard(MissingLibrary, "a test", () => LoadsWhenInitialized.Value))!;
+            var e = Assert.Throws<NativeLibraryUnavailableException>(
+                () => NativeLoad.Guard(MissingLibrary, "a test", () => LoadsWhenInitialized.Value))!;
             Assert.That(e.InnerException, Is.InstanceOf<TypeInitializationException>());
             Assert.That(e.Message, Does.Contain("not found or could not be loaded"));
         }
@@ -51,7 +52,8 @@ namespace VoiceNpc.Tests.Native
         [Test]
         public void OtherFailuresPassThroughUnchanged()
         {
-            Assert.Throws<InvalidOperationException>(() => NativeLoad.Guard<int>(MissingLibrary, "a test", () => throw new InvalidOperationException("not a loader failure")));
+            Assert.Throws<InvalidOperationException>(
+                () => NativeLoad.Guard<int>(MissingLibrary, "a test", () => throw new InvalidOperationException("not a loader failure")));
         }
 
         [Test]
