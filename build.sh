@@ -10,7 +10,10 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config curl ca-certificates mono-runtime mono-devel"
+# The native libraries are built from source (Tools~/native-deps.sh); these are their build tools and the headers of
+# the audio back-ends OpenAL Soft loads at run time; Mono runs the engine-free tests.
+APT_PACKAGES="pulseaudio npm cmake gcc g++ make bison curl ca-certificates pkg-config libpulse-dev libasound2-dev mono-runtime mono-devel"
+DEPS="$ROOT/.artifacts/thirdparty/prefix"
 
 install_packages() {
   local missing=""
@@ -32,16 +35,17 @@ fetch_models() { "$ROOT/Tools~/fetch-models.sh"; }
 
 build() {
   echo "==> building"
+  "$ROOT/Tools~/native-deps.sh" "$ROOT/.artifacts/thirdparty"
   native_build "$ROOT/.artifacts/native/release"
-  # Where Unity looks for a native plugin, and where the runtime project copies it from beside the CLI and tests.
-  mkdir -p "$ROOT/Runtime/Plugins/x86_64"
-  cp "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$ROOT/Runtime/Plugins/x86_64/"
-  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet restore "$ROOT/VoiceNpc.sln" -nologo -v q
+  # Where Unity looks for native plugins, and where the runtime project copies them from beside the CLI and tests.
+  "$ROOT/Tools~/native-plugins.sh" "$ROOT/Runtime/Plugins/x86_64" "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$DEPS"
+  dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly --no-restore
 }
 
 # The native audio core (NativeAudio/, C11 + CMake + CTest).
 native_build() {
-  cmake -S "$ROOT/NativeAudio" -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${@:2}" >/dev/null
+  cmake -S "$ROOT/NativeAudio" -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNA_DEPS_PREFIX="$DEPS" "${@:2}" >/dev/null
   cmake --build "$1" -j2 >/dev/null
 }
 
@@ -98,6 +102,7 @@ case "${1:-}" in
     ;;
   test)
     setup
+    "$ROOT/Tools~/check-native.sh"
     TARBALL=$(package_build)
     echo "==> package check"
     "$ROOT/voicenpc" package check "$TARBALL"

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Spectre.Console;
 using VoiceNpc.Audio.Native;
+using VoiceNpc.Native;
 
 namespace VoiceNpc.Cli
 {
@@ -40,9 +41,9 @@ namespace VoiceNpc.Cli
                 else AnsiConsole.Write(table);
                 return 0;
             }
-            catch (DllNotFoundException e)
+            catch (NativeLibraryUnavailableException e)
             {
-                Console.Error.WriteLine("voicenpc devices: the native audio library is missing (run ./build.sh): " + e.Message);
+                Console.Error.WriteLine("voicenpc devices: " + e.Message);
                 return 1;
             }
         }

@@ -1,6 +1,7 @@
 using VoiceNpc.Characters;
 using VoiceNpc.Conversation;
 using VoiceNpc.Hosting;
+using VoiceNpc.Native;
 using VoiceNpc.Providers.Flite;
 using VoiceNpc.Providers.PocketSphinx;
 using VoiceNpc.Providers.Scripted;
@@ -24,7 +25,8 @@ namespace VoiceNpc.Providers
         {
             try
             {
-                return new SileroVad(ModelCheck.ReadVerified(ModelFiles.Silero, modelFolder));
+                byte[] model = ModelCheck.ReadVerified(ModelFiles.Silero, modelFolder);
+                return NativeLoad.Guard("onnxruntime", "ONNX Runtime, for the Silero VAD", () => new SileroVad(model));
             }
             catch (ModelFileException e)
             {

@@ -9,10 +9,12 @@ namespace VoiceNpc.Tests.EndToEnd
     /// <summary>Runs the built voicenpc command as a user would, and returns its exit code and output.</summary>
     public static class VoicenpcProcess
     {
-        public static (int Code, string Out, string Err) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, int timeoutSeconds = 180)
+        /// <param name="voicenpcDll">Another build's voicenpc.dll; the one beside the tests when null.</param>
+        public static (int Code, string Out, string Err) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, int timeoutSeconds = 180,
+            string? voicenpcDll = null)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"));
+            info.ArgumentList.Add(voicenpcDll ?? Path.Combine(AppContext.BaseDirectory, "voicenpc.dll"));
             foreach (var a in args) info.ArgumentList.Add(a);
             if (environment != null)
                 foreach (var (name, value) in environment) info.Environment[name] = value;

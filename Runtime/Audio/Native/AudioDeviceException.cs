@@ -6,5 +6,6 @@ namespace VoiceNpc.Audio.Native
     public sealed class AudioDeviceException : Exception
     {
         public AudioDeviceException(string message) : base(message) { }
+        public AudioDeviceException(string message, Exception inner) : base(message, inner) { }
     }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
+using VoiceNpc.Native;
 
 namespace VoiceNpc.Audio.Native
 {
@@ -9,14 +11,17 @@ namespace VoiceNpc.Audio.Native
         private const int CaptureKind = 0, PlaybackKind = 1;
         private const uint DefaultIndex = uint.MaxValue;
 
-        public static IReadOnlyList<string> Capture => List(CaptureKind);
-        public static IReadOnlyList<string> Playback => List(PlaybackKind);
+        // Each is NativeLibraryUnavailableException when the audio core cannot be loaded.
+        public static IReadOnlyList<string> Capture => Guard(() => List(CaptureKind));
+        public static IReadOnlyList<string> Playback => Guard(() => List(PlaybackKind));
 
         /// <summary>The system default microphone's name, or null when there is none.</summary>
-        public static string? DefaultCapture => Name(CaptureKind, DefaultIndex);
+        public static string? DefaultCapture => Guard(() => Name(CaptureKind, DefaultIndex));
 
         /// <summary>The system default speakers' name, or null when there are none.</summary>
-        public static string? DefaultPlayback => Name(PlaybackKind, DefaultIndex);
+        public static string? DefaultPlayback => Guard(() => Name(PlaybackKind, DefaultIndex));
+
+        private static T Guard<T>(Func<T> call) => NativeLoad.Guard(NativeMethods.Library, NativeMethods.Purpose, call);
 
         private static IReadOnlyList<string> List(int kind)
         {

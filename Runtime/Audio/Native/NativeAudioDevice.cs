@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using VoiceNpc.Native;
 
 namespace VoiceNpc.Audio.Native
 {
@@ -32,10 +33,10 @@ namespace VoiceNpc.Audio.Native
             Require(options.NoiseSuppressionDb <= 0 && options.NoiseSuppressionDb >= -90, nameof(options.NoiseSuppressionDb), options.NoiseSuppressionDb, "-90 to 0");
             string names = $"microphone \"{options.CaptureDevice ?? "(default)"}\", speakers \"{options.PlaybackDevice ?? "(default)"}\"";
             NativeMethods.EngineConfig config;
-            try { config = NativeMethods.EngineConfigInit(); }
-            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+            try { config = NativeLoad.Guard(NativeMethods.Library, NativeMethods.Purpose, NativeMethods.EngineConfigInit); }
+            catch (NativeLibraryUnavailableException e)
             {
-                throw new AudioDeviceException("the native audio library (libvoicenpc_audio, built by ./build.sh) is missing or out of date beside the application or in Plugins/: " + e.Message);
+                throw new AudioDeviceException(e.Message, e);
             }
             config.DeviceSampleRate = (uint)options.DeviceSampleRate;
             config.EchoCancellation = options.EchoCancellation ? 1 : 0;

@@ -9,7 +9,8 @@ namespace VoiceNpc.Audio.Native
     /// </summary>
     internal static unsafe class NativeMethods
     {
-        private const string Library = "voicenpc_audio";
+        internal const string Library = "voicenpc_audio";
+        internal const string Purpose = "the audio core: microphone, speakers, echo cancellation";
 
         public const int Success = 0;
         public const int InvalidArgs = -1;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using VoiceNpc.Audio;
 using VoiceNpc.Characters;
+using VoiceNpc.Native;
 using VoiceNpc.Tts;
 
 namespace VoiceNpc.Providers.Flite
@@ -16,6 +17,19 @@ namespace VoiceNpc.Providers.Flite
         private static readonly object Gate = new object();
         private static bool initialized;
 
+        /// <summary>Loads and initializes Flite once; <see cref="NativeLibraryUnavailableException"/> when it cannot be.</summary>
+        public static void EnsureLoaded()
+        {
+            lock (Gate) InitializeLocked();
+        }
+
+        private static void InitializeLocked()
+        {
+            if (initialized) return;
+            NativeLoad.Guard(FliteNative.Library, FliteNative.Purpose, FliteNative.flite_init);
+            initialized = true;
+        }
+
         /// <summary>Speaks <paramref name="text"/> and returns it in the pipeline format with word and phone timings.</summary>
         public static SpeechChunk Synthesize(string text, VoiceSettings settings)
         {
@@ -26,11 +40,7 @@ namespace VoiceNpc.Providers.Flite
             List<PhoneTiming> phones;
             lock (Gate)
             {
-                if (!initialized)
-                {
-                    FliteNative.flite_init();
-                    initialized = true;
-                }
+                InitializeLocked();
                 FliteVoice voice = FliteVoices.Get(settings.Voice);
                 voice.ApplyProsody(settings.Pitch, settings.Rate);
 

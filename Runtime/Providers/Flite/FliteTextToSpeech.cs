@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Characters;
+using VoiceNpc.Native;
 using VoiceNpc.Tts;
 
 namespace VoiceNpc.Providers.Flite
@@ -19,6 +20,12 @@ namespace VoiceNpc.Providers.Flite
 
         /// <summary>The voice names this provider accepts.</summary>
         public static IReadOnlyList<string> Voices => FliteVoices.Names;
+
+        /// <summary>Loads Flite: <see cref="NativeLibraryUnavailableException"/> when its library cannot serve here.</summary>
+        public FliteTextToSpeech()
+        {
+            FliteEngine.EnsureLoaded();
+        }
 
         public string Name => ProviderName;
 
@@ -59,13 +66,9 @@ namespace VoiceNpc.Providers.Flite
             {
                 return FliteEngine.Synthesize(text, voice);
             }
-            catch (DllNotFoundException e)
+            catch (Exception e) when (NativeLoad.IsLoadFailure(e))
             {
-                throw new ProviderException(ProviderName, "the Flite native libraries are not installed", e);
-            }
-            catch (EntryPointNotFoundException e)
-            {
-                throw new ProviderException(ProviderName, "the installed Flite libraries are not Flite 2.x", e);
+                throw new ProviderException(ProviderName, NativeLoad.Unavailable(FliteNative.Library, FliteNative.Purpose, e).Message, e);
             }
             catch (InvalidOperationException e)
             {

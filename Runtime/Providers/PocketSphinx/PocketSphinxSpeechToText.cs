@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VoiceNpc.Audio;
 using VoiceNpc.Hosting;
+using VoiceNpc.Native;
 using VoiceNpc.Stt;
 
 namespace VoiceNpc.Providers.PocketSphinx
@@ -31,6 +32,9 @@ namespace VoiceNpc.Providers.PocketSphinx
         public PocketSphinxSpeechToText(PocketSphinxOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            // Binds the library now, so a missing or broken one is a NativeLibraryUnavailableException where the
+            // provider is created (the chain's next recogniser takes over) rather than a failure in the first turn.
+            NativeLoad.Guard(PocketSphinxNative.Library, PocketSphinxNative.Purpose, PocketSphinxNative.ps_args);
         }
 
         public string Name => ProviderName;
@@ -138,9 +142,10 @@ namespace VoiceNpc.Providers.PocketSphinx
             {
                 return PocketSphinxDecoder.Load(model, languageModel, dictionary);
             }
-            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+            catch (Exception e) when (NativeLoad.IsLoadFailure(e))
             {
-                throw new ProviderException(ProviderName, "the PocketSphinx library is missing (install the Debian packages libpocketsphinx3 and libsphinxbase3)", e);
+                string reason = NativeLoad.Unavailable(PocketSphinxNative.Library, PocketSphinxNative.Purpose, e).Message;
+                throw new ProviderException(ProviderName, reason, e);
             }
         }
 

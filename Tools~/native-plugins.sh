@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Puts the native libraries the package ships into its plugin folder (where Unity finds them and from where the
+# runtime project copies them beside the CLI and tests): the audio core, the third-party libraries of
+# Tools~/native-deps.sh, and ONNX Runtime's native library from the NuGet restore, the version of the managed
+# assembly the runtime references.
+# Usage: Tools~/native-plugins.sh PLUGIN_DIR AUDIO_CORE_SO THIRDPARTY_PREFIX   (after dotnet restore)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+plugins=$1 core=$2 prefix=$3
+mkdir -p "$plugins"
+cp "$core" "$prefix/lib/libvoicenpc_openal.so" "$prefix/lib/libvoicenpc_flite.so" "$prefix/lib/libvoicenpc_sphinx.so" "$plugins/"
+
+version=$(grep -o 'Include="Microsoft.ML.OnnxRuntime.Managed" Version="[^"]*"' "$ROOT/Runtime/VoiceNpc.Runtime.csproj" | cut -d'"' -f4)
+packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+ort="$packages/microsoft.ml.onnxruntime/$version/runtimes/linux-x64/native/libonnxruntime.so"
+if [ ! -f "$ort" ]; then
+  echo "native-plugins.sh: $ort is missing: the NuGet package Microsoft.ML.OnnxRuntime $version was not restored" >&2
+  exit 1
+fi
+cp "$ort" "$plugins/"
