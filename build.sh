@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES="libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
+APT_PACKAGES="python3 libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us flite1-dev libopenal-dev libspeexdsp-dev pulseaudio npm cmake gcc pkg-config"
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 MODELS="$ROOT/.artifacts/models"
@@ -51,6 +51,15 @@ build() {
   mkdir -p "$ROOT/Runtime/Plugins/x86_64"
   cp "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$ROOT/Runtime/Plugins/x86_64/"
   dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
+  # The managed DLLs the package ships, from the restore and checked against Tools~/ManagedPlugins/manifest.tsv.
+  python3 "$ROOT/Tools~/ManagedPlugins/managed_plugins.py"
+}
+
+# Every asmdef compiled as Unity would: its own sources, C# 9, netstandard 2.1 and only what the package ships.
+unity_compile() {
+  echo "==> compiling the package's asmdefs as Unity would (Tools~/UnityCompile)"
+  dotnet build "$ROOT/Tools~/UnityCompile/UnityCompile.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet "$ROOT/.artifacts/bin/UnityCompile/release/UnityCompile.dll" "$ROOT"
 }
 
 # The native audio core (NativeAudio/, C11 + CMake + CTest).
@@ -99,6 +108,7 @@ case "${1:-}" in
     ;;
   test)
     setup
+    unity_compile
     native_test
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m
     ;;
