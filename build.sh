@@ -53,6 +53,9 @@ build() {
   dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly
   # The managed DLLs the package ships, from the restore and checked against Tools~/ManagedPlugins/manifest.tsv.
   python3 "$ROOT/Tools~/ManagedPlugins/managed_plugins.py"
+  # ... shipped under names of their own, so they cannot clash with a project's copies (Documentation~/dependencies.md).
+  dotnet build "$ROOT/Tools~/VendorRename/VendorRename.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet "$ROOT/.artifacts/bin/VendorRename/release/VendorRename.dll" "$ROOT/.artifacts/managed-plugins" "$ROOT"
 }
 
 # Every asmdef compiled as Unity would: its own sources, C# 9, netstandard 2.1 and only what the package ships.

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Copies the managed DLLs the package ships out of the NuGet restore, checked against manifest.tsv.
+"""Takes the managed DLLs the package ships out of the NuGet restore, checked against manifest.tsv.
 
 The closure is what NuGet resolved for netstandard2.1 (its netstandard2.1 asset where a package has one, else
 netstandard2.0): the runtime's to Runtime/Plugins/Managed, what only the editor-only authoring library adds to
-Editor/Plugins/Managed. A package NuGet resolves to no DLL (`_._`: the framework has it) ships nothing.
+Editor/Plugins/Managed. A package NuGet resolves to no DLL (`_._`: the framework has it) ships nothing. They are
+copied to STAGING/<folder> (.artifacts/managed-plugins), from where Tools~/VendorRename writes the renamed copies
+the package ships (VoiceNpc.Vendor.NAME.dll).
 
   managed_plugins.py          copy; exit 1 if the restore differs from the manifest (new, missing, other bytes)
   managed_plugins.py update   rewrite the manifest from the restore (after changing a PackageReference)
@@ -16,6 +18,7 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MANIFEST = os.path.join(os.path.dirname(__file__), "manifest.tsv")
+STAGING = os.path.join(ROOT, ".artifacts", "managed-plugins")
 HEADER = "# file\tfolder\tpackage\tversion\tasset\tsha256"
 # (restored project, folder its DLLs go to); a DLL the runtime already ships is not copied again for the editor.
 PROJECTS = [("VoiceNpc.Runtime", "Runtime/Plugins/Managed"), ("VoiceNpc.Authoring", "Editor/Plugins/Managed")]
@@ -91,14 +94,14 @@ def sync(rows):
         fail("the restore differs from Tools~/ManagedPlugins/manifest.tsv (review, then run it with `update`):\n  "
              + "\n  ".join(problems))
     for _, folder in PROJECTS:
-        target = os.path.join(ROOT, folder)
+        target = os.path.join(STAGING, folder)
         os.makedirs(target, exist_ok=True)
         for stale in os.listdir(target):
             if stale.endswith(".dll") and stale not in {r[0] for r in rows if r[1] == folder}:
                 os.remove(os.path.join(target, stale))
     for file, folder, _, _, _, path in rows:
-        shutil.copyfile(path, os.path.join(ROOT, folder, file))
-    print(f"managed_plugins: {len(rows)} DLLs match the manifest and are in place")
+        shutil.copyfile(path, os.path.join(STAGING, folder, file))
+    print(f"managed_plugins: {len(rows)} DLLs match the manifest and are in {os.path.relpath(STAGING, ROOT)}")
 
 
 if __name__ == "__main__":
