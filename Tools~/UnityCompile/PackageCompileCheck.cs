@@ -10,8 +10,9 @@ namespace VoiceNpc.Tools.UnityCompile
     /// </summary>
     public static class PackageCompileCheck
     {
+        /// <param name="emitTo">Where to write the compiled assemblies (a folder per target), or null to keep them in memory.</param>
         /// <returns>0 when every asmdef compiles for every target without a problem, else 1.</returns>
-        public static int Run(string root, TextWriter output, TextWriter errors)
+        public static int Run(string root, TextWriter output, TextWriter errors, string? emitTo = null)
         {
             var problems = new List<string>();
             var inputs = CompileInputs.Load();
@@ -22,7 +23,7 @@ namespace VoiceNpc.Tools.UnityCompile
             {
                 foreach (var target in CompileTarget.All)
                 {
-                    var compiled = new TargetCompiler(layout, plugins, inputs, unity, target, problems).CompileAll();
+                    var compiled = new TargetCompiler(layout, plugins, inputs, unity, target, problems, emitTo).CompileAll();
                     output.WriteLine($"unity-compile {target.Name}: {string.Join(", ", compiled)}");
                 }
             }

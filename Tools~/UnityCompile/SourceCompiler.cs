@@ -15,8 +15,10 @@ namespace VoiceNpc.Tools.UnityCompile
     {
         private static readonly string[] UnitySuppressed = { "CS0169", "CS0649", "CS0282", "CS1701", "CS1702" };
 
+        /// <returns>The assembly's image (to reference and, with <paramref name="emitTo"/>, written there), or null on a problem.</returns>
         public static MetadataReference? Compile(string assemblyName, IEnumerable<string> sources, IEnumerable<string> defines,
-            IEnumerable<MetadataReference> references, bool allowUnsafe, NullableContextOptions nullable, List<string> problems)
+            IEnumerable<MetadataReference> references, bool allowUnsafe, NullableContextOptions nullable, List<string> problems,
+            string? emitTo = null)
         {
             var parse = new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: defines);
             var trees = sources.Select(s => CSharpSyntaxTree.ParseText(File.ReadAllText(s), parse, s)).ToList();
@@ -28,7 +30,13 @@ namespace VoiceNpc.Tools.UnityCompile
             var result = compilation.Emit(image);
             var reported = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
             problems.AddRange(reported.Select(d => $"{assemblyName}: {d}"));
-            return result.Success && reported.Count == 0 ? MetadataReference.CreateFromImage(image.ToArray()) : null;
+            if (!result.Success || reported.Count > 0) return null;
+            if (emitTo != null)
+            {
+                Directory.CreateDirectory(emitTo);
+                File.WriteAllBytes(Path.Combine(emitTo, assemblyName + ".dll"), image.ToArray());
+            }
+            return MetadataReference.CreateFromImage(image.ToArray());
         }
     }
 }

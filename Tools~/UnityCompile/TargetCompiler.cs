@@ -15,10 +15,14 @@ namespace VoiceNpc.Tools.UnityCompile
         private readonly Dictionary<AsmDef, MetadataReference?> _compiled = new Dictionary<AsmDef, MetadataReference?>();
         private readonly List<string> _problems;
 
+        private readonly string? _emitTo;
+
+        /// <param name="emitTo">Where to write the assemblies (a folder per target), or null.</param>
         public TargetCompiler(PackageLayout layout, PrecompiledPlugins plugins, CompileInputs inputs, UnityStandIn unity, CompileTarget target,
-            List<string> problems)
+            List<string> problems, string? emitTo)
         {
             (_layout, _plugins, _inputs, _unity, _target, _problems) = (layout, plugins, inputs, unity, target, problems);
+            _emitTo = emitTo == null ? null : System.IO.Path.Combine(emitTo, target.Name);
         }
 
         /// <summary>The names of the assemblies compiled for the target.</summary>
@@ -47,7 +51,7 @@ namespace VoiceNpc.Tools.UnityCompile
                 var references = References(asmdef, visiting);
                 if (references != null)
                     image = SourceCompiler.Compile(asmdef.Name, _layout.Sources[asmdef], defines, references, asmdef.AllowUnsafeCode, rsp.Nullable,
-                        _problems);
+                        _problems, _emitTo);
             }
             _compiled[asmdef] = image;
             return image;
