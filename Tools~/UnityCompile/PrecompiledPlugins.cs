@@ -23,7 +23,8 @@ namespace VoiceNpc.Tools.UnityCompile
             var all = dlls.ToList();
             foreach (var same in all.GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                 problems.Add($"{same.Key} is shipped {same.Count()} times: {string.Join(", ", same)}");
-            _byFile = all.GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key!, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            _byFile = all.GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key!, g => g.First(), StringComparer.OrdinalIgnoreCase);
             _explicit = new HashSet<string>(all.Where(IsExplicitlyReferenced).Select(Path.GetFileName)!, StringComparer.OrdinalIgnoreCase);
             var names = new HashSet<string>(_byFile.Keys.Select(Path.GetFileNameWithoutExtension)!, StringComparer.OrdinalIgnoreCase);
             foreach (string dll in all) CheckReferences(dll, names, frameworkAssemblies, problems);

@@ -78,7 +78,8 @@ namespace VoiceNpc.Tools.UnityCompile
             foreach (string dll in asmdef.OverrideReferences ? asmdef.PrecompiledReferences : _plugins.AutoReferenced)
             {
                 if (dll == CompileInputs.NUnitFile) references.Add(_inputs.NUnit);
-                else if ((asmdef.OverrideReferences ? _plugins.Find(dll) : dll) is string path) references.Add(MetadataReference.CreateFromFile(path));
+                else if ((asmdef.OverrideReferences ? _plugins.Find(dll) : dll) is string path)
+                    references.Add(MetadataReference.CreateFromFile(path));
                 else
                 {
                     _problems.Add($"{asmdef.Path}: precompiledReferences names {dll}, which the package does not ship");

@@ -28,7 +28,8 @@ namespace VoiceNpc.Tools.VendorRename
         public static void Rename(string dll, string folder, ICollection<string> renamed, IAssemblyResolver resolver)
         {
             // Deferred: attributes not touched here are written back as the bytes they were, never resolved.
-            using var assembly = AssemblyDefinition.ReadAssembly(dll, new ReaderParameters { ReadingMode = ReadingMode.Deferred, AssemblyResolver = resolver });
+            var parameters = new ReaderParameters { ReadingMode = ReadingMode.Deferred, AssemblyResolver = resolver };
+            using var assembly = AssemblyDefinition.ReadAssembly(dll, parameters);
             string name = assembly.Name.Name;
             if (!renamed.Contains(name)) throw new InvalidOperationException($"{dll}: its assembly is named {name}, not after its file");
             Unsign(assembly.Name);
@@ -54,7 +55,8 @@ namespace VoiceNpc.Tools.VendorRename
         /// <summary>InternalsVisibleTo("Name, PublicKey=...") between renamed DLLs: the new name, no key.</summary>
         private static void RenameFriends(AssemblyDefinition assembly, ICollection<string> renamed)
         {
-            foreach (var attribute in assembly.CustomAttributes.Where(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.InternalsVisibleToAttribute"))
+            const string friendAttribute = "System.Runtime.CompilerServices.InternalsVisibleToAttribute";
+            foreach (var attribute in assembly.CustomAttributes.Where(a => a.AttributeType.FullName == friendAttribute))
             {
                 string friend = ((string)attribute.ConstructorArguments[0].Value).Split(',')[0].Trim();
                 if (!renamed.Contains(friend)) continue;
