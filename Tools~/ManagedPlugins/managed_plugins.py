@@ -2,10 +2,10 @@
 """Takes the managed DLLs the package ships out of the NuGet restore, checked against manifest.tsv.
 
 The closure is what NuGet resolved for netstandard2.1 (its netstandard2.1 asset where a package has one, else
-netstandard2.0): the runtime's to Runtime/Plugins/Managed, what only the editor-only authoring library adds to
-Editor/Plugins/Managed. A package NuGet resolves to no DLL (`_._`: the framework has it) ships nothing. They are
-copied to STAGING/<folder> (.artifacts/managed-plugins), from where Tools~/VendorRename writes the renamed copies
-the package ships (VoiceNpc.Vendor.NAME.dll).
+netstandard2.0): the runtime's and the cloud providers' to Runtime/Plugins/Managed, what only the editor-only
+authoring library adds to Editor/Plugins/Managed. A package NuGet resolves to no DLL (`_._`: the framework has it)
+ships nothing. They are copied to STAGING/<folder> (.artifacts/managed-plugins), from where Tools~/VendorRename
+writes the renamed copies the package ships (VoiceNpc.Vendor.NAME.dll).
 
   managed_plugins.py          copy; exit 1 if the restore differs from the manifest (new, missing, other bytes)
   managed_plugins.py update   rewrite the manifest from the restore (after changing a PackageReference)
@@ -21,7 +21,8 @@ MANIFEST = os.path.join(os.path.dirname(__file__), "manifest.tsv")
 STAGING = os.path.join(ROOT, ".artifacts", "managed-plugins")
 HEADER = "# file\tfolder\tpackage\tversion\tasset\tsha256"
 # (restored project, folder its DLLs go to); a DLL the runtime already ships is not copied again for the editor.
-PROJECTS = [("VoiceNpc.Runtime", "Runtime/Plugins/Managed"), ("VoiceNpc.Authoring", "Editor/Plugins/Managed")]
+PROJECTS = [("VoiceNpc.Runtime", "Runtime/Plugins/Managed"), ("VoiceNpc.Cloud", "Runtime/Plugins/Managed"),
+            ("VoiceNpc.Authoring", "Editor/Plugins/Managed")]
 
 
 def fail(message):

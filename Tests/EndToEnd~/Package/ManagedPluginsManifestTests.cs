@@ -19,7 +19,8 @@ namespace VoiceNpc.Tests.Package
         {
             _root = Path.Combine(Path.GetTempPath(), "voicenpc-managed-plugins-" + Guid.NewGuid().ToString("N"));
             foreach (string file in new[] { "Tools~/ManagedPlugins/managed_plugins.py", "Tools~/ManagedPlugins/manifest.tsv",
-                         ".artifacts/obj/VoiceNpc.Runtime/project.assets.json", ".artifacts/obj/VoiceNpc.Authoring/project.assets.json" })
+                         ".artifacts/obj/VoiceNpc.Runtime/project.assets.json", ".artifacts/obj/VoiceNpc.Cloud/project.assets.json",
+                         ".artifacts/obj/VoiceNpc.Authoring/project.assets.json" })
             {
                 string target = Path.Combine(_root, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -56,7 +57,8 @@ namespace VoiceNpc.Tests.Package
         public void ADllTheManifestDoesNotListFails()
         {
             string manifest = Path.Combine(_root, "Tools~/ManagedPlugins/manifest.tsv");
-            File.WriteAllLines(manifest, Array.FindAll(File.ReadAllLines(manifest), l => !l.StartsWith("Polly.Core.dll\t", StringComparison.Ordinal)));
+            var lines = File.ReadAllLines(manifest);
+            File.WriteAllLines(manifest, Array.FindAll(lines, l => !l.StartsWith("Polly.Core.dll\t", StringComparison.Ordinal)));
             var (code, output) = Run();
             Assert.That(code, Is.EqualTo(1));
             Assert.That(output, Does.Contain("Polly.Core 8.9.1 brings Polly.Core.dll, which the manifest does not list"));

@@ -12,7 +12,8 @@ namespace VoiceNpc.Tests.Package
     /// <summary>
     /// The runtime as the compile-as-Unity check builds it for a Linux Mono player, run on nothing but the DLLs the
     /// package ships (renamed VoiceNpc.Vendor.*): it loads a character (System.Text.Json) and saves and loads a
-    /// memory (MessagePack). Proves the renamed DLLs still bind to each other, on CoreCLR rather than Unity's Mono.
+    /// memory (MessagePack), without the cloud assembly. Proves the renamed DLLs still bind to each other, on CoreCLR
+    /// rather than Unity's Mono.
     /// </summary>
     public class UnityBuiltRuntimeTests
     {
@@ -40,6 +41,9 @@ namespace VoiceNpc.Tests.Package
                 var loaded = context.Assemblies.Select(a => a.GetName().Name).ToList();
                 Assert.That(loaded, Does.Contain("VoiceNpc.Vendor.System.Text.Json").And.Contain("VoiceNpc.Vendor.MessagePack"));
                 Assert.That(loaded.Where(n => n != "VoiceNpc.Runtime"), Has.All.StartWith("VoiceNpc.Vendor."));
+                // The offline runtime needs nothing of the cloud assembly and its SDKs.
+                Assert.That(runtime.GetReferencedAssemblies().Select(a => a.Name),
+                    Has.None.EqualTo("VoiceNpc.Cloud").And.None.EqualTo("VoiceNpc.Vendor.OpenAI").And.None.EqualTo("VoiceNpc.Vendor.Polly.Core"));
             }
             finally
             {
