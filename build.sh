@@ -12,7 +12,7 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # The native libraries are built from source (Tools~/native-deps.sh); these are their build tools and the headers of
 # the audio back-ends OpenAL Soft loads at run time; Mono runs the engine-free tests.
-APT_PACKAGES="pulseaudio npm cmake gcc g++ make bison curl ca-certificates pkg-config libpulse-dev libasound2-dev mono-runtime mono-devel"
+APT_PACKAGES="python3 pulseaudio npm cmake gcc g++ make bison curl ca-certificates pkg-config libpulse-dev libasound2-dev mono-runtime mono-devel"
 DEPS="$ROOT/.artifacts/thirdparty/prefix"
 
 install_packages() {
@@ -41,6 +41,18 @@ build() {
   # Where Unity looks for native plugins, and where the runtime project copies them from beside the CLI and tests.
   "$ROOT/Tools~/native-plugins.sh" "$ROOT/Runtime/Plugins/x86_64" "$ROOT/.artifacts/native/release/libvoicenpc_audio.so" "$DEPS"
   dotnet build "$ROOT/VoiceNpc.sln" -c Release -nologo -v q -clp:ErrorsOnly --no-restore
+  # The managed DLLs the package ships, from the restore and checked against Tools~/ManagedPlugins/manifest.tsv.
+  python3 "$ROOT/Tools~/ManagedPlugins/managed_plugins.py"
+  # ... shipped under names of their own, so they cannot clash with a project's copies (Documentation~/dependencies.md).
+  dotnet build "$ROOT/Tools~/VendorRename/VendorRename.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet "$ROOT/.artifacts/bin/VendorRename/release/VendorRename.dll" "$ROOT/.artifacts/managed-plugins" "$ROOT"
+}
+
+# Every asmdef compiled as Unity would: its own sources, C# 9, netstandard 2.1 and only what the package ships.
+unity_compile() {
+  echo "==> compiling the package's asmdefs as Unity would (Tools~/UnityCompile)"
+  dotnet build "$ROOT/Tools~/UnityCompile/UnityCompile.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet "$ROOT/.artifacts/bin/UnityCompile/release/UnityCompile.dll" "$ROOT"
 }
 
 # The native audio core (NativeAudio/, C11 + CMake + CTest).
@@ -106,6 +118,7 @@ case "${1:-}" in
     TARBALL=$(package_build)
     echo "==> package check"
     "$ROOT/voicenpc" package check "$TARBALL"
+    unity_compile
     native_test
     aot_check
     dotnet test "$ROOT/Tests/VoiceNpc.Tests.csproj" -c Release --no-build -nologo --blame-hang-timeout 5m

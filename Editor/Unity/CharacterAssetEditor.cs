@@ -9,14 +9,15 @@ using UnityEngine;
 using VoiceNpc.Authoring;
 using VoiceNpc.Characters;
 using VoiceNpc.Providers;
+using VoiceNpc.Unity;
 
 namespace VoiceNpc.Editor
 {
     /// <summary>
-    /// The character asset's inspector: Validate, Preview voice, Open in studio. Thin on purpose: what it shows comes
+    /// The inspector of a <see cref="VoiceNpcCharacter"/>: Validate, Preview voice, Open in studio. Thin on purpose: what it shows comes
     /// from the engine-free authoring library (CharacterValidator, VoicePreview), which the dotnet tests cover.
     /// </summary>
-    [CustomEditor(typeof(CharacterAsset))]
+    [CustomEditor(typeof(VoiceNpcCharacter))]
     public sealed class CharacterAssetEditor : UnityEditor.Editor
     {
         private const string StudioUrlKey = "VoiceNpc.StudioUrl";
@@ -28,7 +29,7 @@ namespace VoiceNpc.Editor
         public override void OnInspectorGUI()
         {
             DrawDefaultInspector();
-            var asset = (CharacterAsset)target;
+            var asset = (VoiceNpcCharacter)target;
             if (asset.characterFile == null)
             {
                 EditorGUILayout.HelpBox("Choose the character's *.character.json file.", MessageType.Info);

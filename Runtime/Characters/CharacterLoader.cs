@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using VoiceNpc.Providers.Cloud;
 
 namespace VoiceNpc.Characters
 {
@@ -149,8 +148,8 @@ namespace VoiceNpc.Characters
         private static string? ReadKeyName(JsonFieldReader reader, JsonElement service, string path)
         {
             if (!service.TryGetProperty("key", out var value)) return null;
-            if (value.ValueKind == JsonValueKind.String && CloudSecrets.IsKeyName(value.GetString()!)) return value.GetString();
-            reader.Problem($"{path}.key", $"the name of a key in the user's secrets file ({CloudSecrets.KeyNameRule}), never the key itself");
+            if (value.ValueKind == JsonValueKind.String && CloudKeyNames.IsKeyName(value.GetString()!)) return value.GetString();
+            reader.Problem($"{path}.key", $"the name of a key in the user's secrets file ({CloudKeyNames.KeyNameRule}), never the key itself");
             return null;
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using VoiceNpc.Characters;
 
 namespace VoiceNpc.Providers.Cloud
 {
@@ -45,10 +46,9 @@ namespace VoiceNpc.Providers.Cloud
         public BoundKey? Named(string name) => _named.TryGetValue(name, out var key) ? key : null;
 
         /// <summary>Whether a key name is one a character may write (and so a secrets file may define).</summary>
-        public static bool IsKeyName(string name) =>
-            name.Length > 0 && name.Length <= 32 && name.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c == '-' || c == '_');
+        public static bool IsKeyName(string name) => CloudKeyNames.IsKeyName(name);
 
-        public const string KeyNameRule = "1 to 32 letters, digits, '-' or '_'";
+        public const string KeyNameRule = CloudKeyNames.KeyNameRule;
 
         /// <summary>The file's entries; an absent file has none.</summary>
         public static CloudSecrets Load(string file)

@@ -1,0 +1,6 @@
+using System.Runtime.CompilerServices;
+
+// In code, not in the csproj: Unity compiles the asmdef and never reads the csproj.
+[assembly: InternalsVisibleTo("VoiceNpc.Tests")]
+[assembly: InternalsVisibleTo("voicenpc")]
+[assembly: InternalsVisibleTo("VoiceNpc.Cloud")]

@@ -1,0 +1,8 @@
+namespace UnityEngine
+{
+    // Runtime/Export/Application/Application.bindings.cs
+    public partial class Application
+    {
+        public static void OpenURL(string url) => throw UnityStandIn.CompileOnly.Call();
+    }
+}
