@@ -2,8 +2,8 @@
 # The engine-free tests (Tests/Runtime) on Debian's Mono, the runtime family of Unity's editor and Mono players: the
 # runtime's netstandard2.1 build with the managed dependencies as the package ships them. Exits non-zero on a failure.
 #   Tools~/mono-tests.sh [MANAGED_DIR [NATIVE_DIR]]
-# MANAGED_DIR  the dependency DLLs (default: Runtime/Plugins/Managed, the shipped set, when it holds any; else the
-#              runtime project's restore, published to .artifacts/mono/managed)
+# MANAGED_DIR  the dependency DLLs as shipped (default: Runtime/Plugins/Managed, renamed VoiceNpc.Vendor.*); the
+#              runtime and the tests are compiled against them as Unity compiles them (Tools~/UnityCompile --emit)
 # NATIVE_DIR   the native plugins (default: Runtime/Plugins/x86_64)
 # Needs Debian's mono-runtime and mono-devel (mcs, sn, Mono.Cecil), installed by ./build.sh.
 set -euo pipefail
@@ -11,24 +11,19 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MONO_TESTS="$ROOT/Tests/Mono~"
 WORK="$ROOT/.artifacts/mono"
 RUN="$WORK/run"
-MANAGED=${1:-}
-if [ -z "$MANAGED" ] && compgen -G "$ROOT/Runtime/Plugins/Managed/*.dll" >/dev/null; then MANAGED="$ROOT/Runtime/Plugins/Managed"; fi
+MANAGED=${1:-"$ROOT/Runtime/Plugins/Managed"}
 NATIVE=${2:-"$ROOT/Runtime/Plugins/x86_64"}
 CECIL=$(ls /usr/lib/mono/gac/Mono.Cecil/0.11.*/Mono.Cecil.dll | head -n 1)
 NETSTANDARD=/usr/lib/mono/4.5/Facades/netstandard.dll
 NUGET=$(dotnet nuget locals global-packages -l | sed 's/^global-packages: //')
 start=$(date +%s)
 
-echo "==> Mono tests: building Tests/Runtime as Unity compiles it (netstandard2.1, C# 9)"
-dotnet build "$MONO_TESTS/VoiceNpc.Tests.Mono.csproj" -c Release -nologo -v q -clp:ErrorsOnly
-TESTS_OUT="$ROOT/.artifacts/bin/VoiceNpc.Tests.Mono/release"
+echo "==> Mono tests: compiling the runtime, the cloud providers and Tests/Runtime as Unity does (Tools~/UnityCompile)"
+dotnet build "$ROOT/Tools~/UnityCompile/UnityCompile.csproj" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+rm -rf "$WORK/unity"
+dotnet "$ROOT/.artifacts/bin/UnityCompile/release/UnityCompile.dll" "$ROOT" --emit "$WORK/unity" >/dev/null
+TESTS_OUT="$WORK/unity/editor"
 
-if [ -z "$MANAGED" ]; then
-  MANAGED="$WORK/managed"
-  rm -rf "$MANAGED"
-  dotnet publish "$ROOT/Runtime/VoiceNpc.Runtime.csproj" -c Release --no-build -nologo -v q -o "$MANAGED" >/dev/null
-  rm -f "$MANAGED"/VoiceNpc.Runtime.*
-fi
 # Unity's profile supplies these as facades over its own types; a portable copy beside them collides with them.
 for clash in System.Memory System.Buffers System.Threading.Tasks.Extensions; do
   if [ -f "$MANAGED/$clash.dll" ]; then
@@ -37,13 +32,12 @@ for clash in System.Memory System.Buffers System.Threading.Tasks.Extensions; do
   fi
 done
 
-rm -rf "$RUN" && mkdir -p "$RUN/models"
+rm -rf "$RUN" && mkdir -p "$RUN"
 cp "$MANAGED"/*.dll "$RUN/"
-cp "$TESTS_OUT"/VoiceNpc.Runtime.dll "$TESTS_OUT"/VoiceNpc.Tests.dll "$TESTS_OUT"/*.pdb "$RUN/"
+cp "$TESTS_OUT"/VoiceNpc.Runtime.dll "$TESTS_OUT"/VoiceNpc.Cloud.dll "$TESTS_OUT"/VoiceNpc.Tests.dll "$RUN/"
 # The NUnit the tests were compiled against (the oldest NuGet serves, nearest to Unity's NUnit 3.5), as its .NET 4.5 build.
-NUNIT_VERSION=$(sed -n 's/.*Include="NUnit" Version="\([^"]*\)".*/\1/p' "$MONO_TESTS/VoiceNpc.Tests.Mono.csproj")
+NUNIT_VERSION=$(sed -n 's/.*PackageDownload Include="NUnit" Version="\[\([^]]*\)\]".*/\1/p' "$ROOT/Tools~/UnityCompile/UnityCompile.csproj")
 cp "$NUGET/nunit/$NUNIT_VERSION/lib/net45/nunit.framework.dll" "$RUN/"
-cp "$ROOT"/.artifacts/models/*.onnx "$RUN/models/"
 
 # The facades, with the public key of the assemblies they stand in for (taken from Mono's netstandard.dll, which has
 # the same token); Mono does not verify strong-name signatures, so delay-signing is enough.

@@ -9,7 +9,7 @@ using VoiceNpc.Tests.Support;
 
 namespace VoiceNpc.Tests.EndToEnd
 {
-    /// <summary>Runtime/link.xml is valid, names only assemblies the runtime really loads, and says why for each.</summary>
+    /// <summary>Runtime/link.xml is valid, names only assemblies the package ships, and says why for each.</summary>
     public class LinkXmlTests
     {
         private static XDocument Load() => XDocument.Load(Path.Combine(RepoPaths.Root, "Runtime", "link.xml"), LoadOptions.None);
@@ -19,8 +19,12 @@ namespace VoiceNpc.Tests.EndToEnd
         {
             var names = Load().Root!.Elements("assembly").Select(a => (string)a.Attribute("fullname")!).ToList();
             Assert.That(names, Is.Not.Empty);
+            // The names the package ships its DLLs under (renamed VoiceNpc.Vendor.*), read from their metadata.
+            var shipped = Directory.GetFiles(Path.Combine(RepoPaths.Root, "Runtime", "Plugins", "Managed"), "*.dll")
+                .Select(f => AssemblyName.GetAssemblyName(f).Name).ToList();
+            Assert.That(shipped, Is.Not.Empty, "Runtime/Plugins/Managed holds no DLL: run ./build.sh");
             foreach (var name in names)
-                Assert.That(() => Assembly.Load(new AssemblyName(name)), Throws.Nothing, name + " is kept by link.xml but no such assembly ships");
+                Assert.That(shipped, Does.Contain(name), name + " is kept by link.xml but no such assembly ships");
         }
 
         [Test]

@@ -14,6 +14,8 @@ namespace VoiceNpc.Cli.Package
         NativeLinux64Plugin,
         /// <summary>A managed DLL: every platform, referenced only by asmdefs that list it (no clash with a game's own copy).</summary>
         ManagedPlugin,
+        /// <summary>A managed DLL only the editor-only assemblies use (Editor/Plugins/Managed): the editor alone.</summary>
+        EditorManagedPlugin,
         Audio,
         Default,
     }

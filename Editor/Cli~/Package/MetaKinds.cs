@@ -17,11 +17,17 @@ namespace VoiceNpc.Cli.Package
                 case ".json": case ".md": case ".txt": case ".bytes": case ".xml": case ".csv": case ".yaml": return MetaKind.TextAsset;
                 case ".c": case ".h": case ".cpp": case ".cc": case ".hpp": return MetaKind.SourcePlugin;
                 case ".so": return MetaKind.NativeLinux64Plugin;
-                case ".dll": return path.Contains("/Plugins/Managed/", StringComparison.Ordinal) ? MetaKind.ManagedPlugin : null;
+                case ".dll": return ManagedKind(path);
                 case ".a": case ".dylib": case ".bundle": return null;
                 case ".wav": case ".ogg": case ".mp3": return MetaKind.Audio;
                 default: return MetaKind.Default;
             }
+        }
+
+        private static MetaKind? ManagedKind(string path)
+        {
+            if (path.StartsWith("Editor/Plugins/Managed/", StringComparison.Ordinal)) return MetaKind.EditorManagedPlugin;
+            return path.Contains("/Plugins/Managed/", StringComparison.Ordinal) ? MetaKind.ManagedPlugin : null;
         }
 
         /// <summary>The importer's YAML key, as Unity writes it on the third line of the .meta.</summary>

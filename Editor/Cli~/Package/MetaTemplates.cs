@@ -57,6 +57,10 @@ namespace VoiceNpc.Cli.Package
                 + Platform("Any: ", false)
                 + Platform("Editor: Editor", true, "CPU: x86_64", "DefaultValueInitialized: true", "OS: Linux")
                 + Platform("Standalone: Linux64", true, "CPU: x86_64"),
+            MetaKind.EditorManagedPlugin => PluginHead(explicitReference: true)
+                + Platform("Any: ", false, "Exclude Android: 1", "Exclude Editor: 0", "Exclude Linux64: 1", "Exclude OSXUniversal: 1",
+                    "Exclude WebGL: 1", "Exclude Win: 1", "Exclude Win64: 1", "Exclude iOS: 1")
+                + Platform("Editor: Editor", true, "CPU: AnyCPU", "DefaultValueInitialized: true", "OS: AnyOS"),
             _ => PluginHead(explicitReference: true)
                 + Platform("Any: ", true)
                 + Platform("Editor: Editor", false, "DefaultValueInitialized: true"),
