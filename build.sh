@@ -30,7 +30,7 @@ install_packages() {
   [ -z "$browser" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $browser >/dev/null
 }
 
-# The models the runtime loads (Runtime/Models/*.bytes) and the development tools' generic language model.
+# The models the runtime loads (Runtime/Resources/VoiceNpcModels/*.bytes) and the development tools' generic language model.
 fetch_models() { "$ROOT/Tools~/fetch-models.sh"; }
 
 build() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Puts the models the runtime loads into Runtime/Models/ (named *.bytes, so Unity imports them as TextAssets), and the
+# Puts the models the runtime loads into Runtime/Resources/VoiceNpcModels/ (named *.bytes, so Unity imports them as TextAssets), and the
 # generic PocketSphinx language model the development tools use (fakes, benchmarks; not shipped: 27 MB) into
 # .artifacts/models/. Every download is SHA-256-checked; the runtime checks each file again when it loads it.
 #   Silero VAD v5:   npm @livekit/agents-plugin-silero (MIT)
@@ -8,14 +8,14 @@
 #                    its phrases, and en-us-phone.lm.bin (phone decoding) is unused.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-MODELS="$ROOT/Runtime/Models"
+MODELS="$ROOT/Runtime/Resources/VoiceNpcModels"
 DEV_MODELS="$ROOT/.artifacts/models"
 
 SILERO_PACKAGE="@livekit/agents-plugin-silero@1.9.0"
 SILERO_SHA256="1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3"
 SPHINX_DEB_URL="https://deb.debian.org/debian/pool/main/p/pocketsphinx/pocketsphinx-en-us_0.8+5prealpha+1-15_all.deb"
 SPHINX_DEB_SHA256="6bf9ef84f7dd96f497ff29a725e2a15500e9b8f73869f6854293aab7310ee28c"
-# Package file (under usr/share/pocketsphinx/model/en-us/) -> name in Runtime/Models/.
+# Package file (under usr/share/pocketsphinx/model/en-us/) -> name in Runtime/Resources/VoiceNpcModels/.
 SPHINX_FILES="en-us/mdef:pocketsphinx-en-us-mdef.bytes en-us/means:pocketsphinx-en-us-means.bytes
   en-us/variances:pocketsphinx-en-us-variances.bytes en-us/transition_matrices:pocketsphinx-en-us-transition_matrices.bytes
   en-us/sendump:pocketsphinx-en-us-sendump.bytes en-us/feat.params:pocketsphinx-en-us-feat.params.bytes
@@ -52,9 +52,9 @@ for entry in $SPHINX_FILES; do
   [[ $entry == *:DEV:* ]] && target="$DEV_MODELS"
   mv "$tmp/deb/usr/share/pocketsphinx/model/en-us/$source" "$target/$name"
 done
-installed=("Runtime/Models/silero_vad.onnx.bytes")
+installed=("Runtime/Resources/VoiceNpcModels/silero_vad.onnx.bytes")
 for entry in $SPHINX_FILES; do
-  if [[ $entry == *:DEV:* ]]; then installed+=(".artifacts/models/${entry##*:}"); else installed+=("Runtime/Models/${entry##*:}"); fi
+  if [[ $entry == *:DEV:* ]]; then installed+=(".artifacts/models/${entry##*:}"); else installed+=("Runtime/Resources/VoiceNpcModels/${entry##*:}"); fi
 done
 (cd "$ROOT" && sha256sum "${installed[@]}") > "$MANIFEST"
 echo "$WANTED" > "$STAMP"

@@ -10,7 +10,7 @@ namespace VoiceNpc.Cli
     {
         public static Task<int> Main(string[] args)
         {
-            // The CLI runs from the package's tree: its Runtime/Models (or $VOICENPC_MODELS_DIR).
+            // The CLI runs from the package's tree: its Runtime/Resources/VoiceNpcModels (or $VOICENPC_MODELS_DIR).
             DevelopmentModels.UseUnlessSet();
             var root = new RootCommand("VoiceNpc: talk to game NPCs by voice. Exit codes: 0 done, 1 refused or failed, 70 internal error, 130 interrupted.");
             root.Subcommands.Add(TalkCommand.Create());

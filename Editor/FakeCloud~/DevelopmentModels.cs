@@ -5,7 +5,7 @@ using VoiceNpc.Hosting;
 namespace VoiceNpc.FakeCloud
 {
     /// <summary>
-    /// The models of this development tree, where ./build.sh puts them: the package's Runtime/Models, and the generic
+    /// The models of this development tree, where ./build.sh puts them: the package's Runtime/Resources/VoiceNpcModels, and the generic
     /// PocketSphinx language model the tools use for open speech (.artifacts/models; not shipped, 27 MB).
     /// </summary>
     public static class DevelopmentModels
@@ -13,7 +13,7 @@ namespace VoiceNpc.FakeCloud
         /// <summary>The package root (the folder holding package.json) above the running tool.</summary>
         public static string Root { get; } = FindRoot();
 
-        public static string Folder => Path.Combine(Root, "Runtime", "Models");
+        public static string Folder => Path.Combine(Root, "Runtime", "Resources", "VoiceNpcModels");
 
         public static string GenericLanguageModel => Path.Combine(Root, ".artifacts", "models", "pocketsphinx-en-us.lm.bin");
 

@@ -6,7 +6,7 @@ namespace VoiceNpc.Hosting
 {
     /// <summary>
     /// Puts the package's model files into a folder from wherever the host holds them (a Unity game: the TextAssets of
-    /// Runtime/Models, whose bytes it passes), so PocketSphinx, which reads files, finds them. A file already there and
+    /// Runtime/Resources/VoiceNpcModels, whose bytes it passes), so PocketSphinx, which reads files, finds them. A file already there and
     /// proven is left alone, so a game extracts once per version; each is written whole (temp file, then rename).
     /// </summary>
     public static class ModelExtraction

@@ -8,9 +8,9 @@ namespace VoiceNpc.Hosting
     /// </summary>
     public sealed class ModelFileException : Exception
     {
-        internal const string Remedy = "run ./build.sh to put the package's models in Runtime/Models, or point "
+        internal const string Remedy = "run ./build.sh to put the package's models in Runtime/Resources/VoiceNpcModels, or point "
             + nameof(VoiceNpcFolders) + "." + nameof(VoiceNpcFolders.Models) + " (or $" + VoiceNpcFolders.ModelsVariable
-            + ") at a folder holding the package's Runtime/Models files";
+            + ") at a folder holding the package's Runtime/Resources/VoiceNpcModels files";
 
         internal ModelFileException(ModelFile file, string? path, string problem)
             : base($"{file.Description} ({file.FileName}){(path == null ? "" : " at " + path)} {problem}; {Remedy}")

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace VoiceNpc.Hosting
 {
     /// <summary>
-    /// Every model file the package carries in Runtime/Models/ (put there by ./build.sh, Tools~/fetch-models.sh):
+    /// Every model file the package carries in Runtime/Resources/VoiceNpcModels/ (put there by ./build.sh, Tools~/fetch-models.sh):
     /// Silero VAD v5 from npm @livekit/agents-plugin-silero 1.9.0, and the PocketSphinx en-US acoustic model and
     /// dictionary from Debian's pocketsphinx-en-us 0.8+5prealpha+1-15. Each PocketSphinx file is passed to the decoder
     /// by its own option, so the names need not be the ones of the model's folder.

@@ -6,8 +6,8 @@ namespace VoiceNpc.Hosting
 {
     /// <summary>
     /// Where the runtime reads its models and writes the files it generates, set once by the host before the first
-    /// conversation: a Unity game passes the folder it extracted the package's Runtime/Models TextAssets to (or ships
-    /// them in) and Application.persistentDataPath; the CLI the package's Runtime/Models; tests the build's.
+    /// conversation: a Unity game passes the folder it extracted the package's Runtime/Resources/VoiceNpcModels TextAssets to (or ships
+    /// them in) and Application.persistentDataPath; the CLI the package's Runtime/Resources/VoiceNpcModels; tests the build's.
     /// </summary>
     public static class VoiceNpcFolders
     {

@@ -21,7 +21,7 @@ namespace VoiceNpc.Cli.Package
             { UnityAssetPaths.Documentation, "Runtime", "Editor/Authoring", "Editor/Plugins", "Editor/Unity", "Tests/Runtime", UnityAssetPaths.Samples, "NativeAudio" };
 
         /// <summary>Folders whose files are build output: a committed meta there may wait for a build instead of being an orphan.</summary>
-        public static readonly string[] BuildOutput = { "Runtime/Plugins", "Runtime/Models", "Editor/Plugins" };
+        public static readonly string[] BuildOutput = { "Runtime/Plugins", "Runtime/Resources/VoiceNpcModels", "Editor/Plugins" };
 
         private static readonly string[] ProjectFiles = { ".csproj", ".sln" };
 

@@ -16,6 +16,12 @@ namespace VoiceNpc.Tests.EndToEnd.Native
     /// </summary>
     public sealed class ShippedLibrariesTests
     {
+        // A copied CLI is outside the tree it would find the package's models in.
+        private static readonly Dictionary<string, string?> ModelsOfTheTree = new Dictionary<string, string?>
+        {
+            [VoiceNpc.Hosting.VoiceNpcFolders.ModelsVariable] = RepoPaths.Models,
+        };
+
         private static readonly Regex SystemCopy = new Regex(@"/(libflite|libpocketsphinx|libsphinxbase|libopenal|libspeexdsp)[^/]*$");
         private string _scratch = "";
 
@@ -56,7 +62,7 @@ namespace VoiceNpc.Tests.EndToEnd.Native
         {
             string app = AppFolderWithout("libonnxruntime.so");
             var (code, stdout, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")).Append("--json"),
-                voicenpcDll: Path.Combine(app, "voicenpc.dll"));
+                ModelsOfTheTree, voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.Zero, stderr);
             using var json = JsonDocument.Parse(stdout);
             var fallback = json.RootElement.GetProperty("turns").EnumerateArray().SelectMany(t => t.GetProperty("fallbacks").EnumerateArray())
@@ -74,7 +80,7 @@ namespace VoiceNpc.Tests.EndToEnd.Native
         {
             string app = AppFolderWithout(library);
             var (code, _, stderr) = VoicenpcProcess.Run(TalkToTheSample(Path.Combine(_scratch, "out")),
-                voicenpcDll: Path.Combine(app, "voicenpc.dll"));
+                ModelsOfTheTree, voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.EqualTo(1), stderr);
             Assert.That(stderr, Does.Contain($"no {stage} provider of the character's chain could start "
                 + $"({provider}: the native library {library} ({purpose}) is unavailable on linux-x64"));
@@ -85,7 +91,7 @@ namespace VoiceNpc.Tests.EndToEnd.Native
         public void WithoutTheAudioCoreTheDeviceListSaysWhichFileIsMissing()
         {
             string app = AppFolderWithout("libvoicenpc_audio.so");
-            var (code, _, stderr) = VoicenpcProcess.Run(new[] { "devices" }, voicenpcDll: Path.Combine(app, "voicenpc.dll"));
+            var (code, _, stderr) = VoicenpcProcess.Run(new[] { "devices" }, ModelsOfTheTree, voicenpcDll: Path.Combine(app, "voicenpc.dll"));
             Assert.That(code, Is.EqualTo(1), stderr);
             Assert.That(stderr,
                 Does.Contain("libvoicenpc_audio.so (the audio core: microphone, speakers, echo cancellation) is unavailable on linux-x64"));

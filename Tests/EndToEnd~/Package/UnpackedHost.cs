@@ -20,7 +20,9 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "Program.cs"), Program);
-            File.WriteAllText(Path.Combine(folder, "UnpackedHost.csproj"), Project(package));
+            File.WriteAllText(Path.Combine(folder, "UnpackedHost.csproj"), HostProject(package));
+            Directory.CreateDirectory(Path.Combine(folder, "runtime"));
+            File.WriteAllText(Path.Combine(folder, "runtime", "VoiceNpc.Runtime.csproj"), RuntimeProject(package));
             var (code, output) = Run("dotnet", new[] { "build", Path.Combine(folder, "UnpackedHost.csproj"), "-c", "Release", "-nologo", "-v", "q",
                 "-clp:ErrorsOnly", "-o", Path.Combine(folder, "bin") }, new Dictionary<string, string>(), 600);
             Assert.That(code, Is.EqualTo(0), "the host did not compile from the unpacked package:\n" + output);
@@ -57,15 +59,21 @@ namespace VoiceNpc.Tests.EndToEnd.Package
             return (process.ExitCode, stdout.Result + stderr.Result);
         }
 
-        private static string Project(UnpackedPackage package)
+        private static string References(UnpackedPackage package) =>
+            string.Join("\n", package.ManagedDlls().Select(d => $"    <Reference Include=\"{SecurityElement.Escape(d)}\" />"));
+
+        /// <summary>
+        /// The Runtime asmdef's sources as Unity compiles them: netstandard 2.1, C# 9, against the package's DLLs alone
+        /// (renamed VoiceNpc.Vendor.*; a net10.0 build would see the framework's own System.Text.Json beside them).
+        /// </summary>
+        private static string RuntimeProject(UnpackedPackage package)
         {
-            var items = package.RuntimeSources().Select(f => $"    <Compile Include=\"{SecurityElement.Escape(f)}\" />")
-                .Concat(package.ManagedDlls().Select(d => $"    <Reference Include=\"{SecurityElement.Escape(d)}\" />"));
+            string sources = string.Join("\n", package.RuntimeSources().Select(f => $"    <Compile Include=\"{SecurityElement.Escape(f)}\" />"));
             return $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
+                    <TargetFramework>netstandard2.1</TargetFramework>
+                    <AssemblyName>VoiceNpc.Runtime</AssemblyName>
                     <LangVersion>9.0</LangVersion>
                     <Nullable>enable</Nullable>
                     <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
@@ -74,12 +82,31 @@ namespace VoiceNpc.Tests.EndToEnd.Package
                     <NoWarn>$(NoWarn);CS1591;CS8632</NoWarn>
                   </PropertyGroup>
                   <ItemGroup>
-                    <Compile Include="Program.cs" />
-                {string.Join("\n", items)}
+                {sources}
+                {References(package)}
                   </ItemGroup>
                 </Project>
                 """;
         }
+
+        /// <summary>The game: an executable over that assembly, with the package's DLLs beside it.</summary>
+        private static string HostProject(UnpackedPackage package) => $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <LangVersion>9.0</LangVersion>
+                <Nullable>enable</Nullable>
+                <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+                <ImplicitUsings>disable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <Compile Include="Program.cs" />
+                <ProjectReference Include="runtime/VoiceNpc.Runtime.csproj" />
+            {References(package)}
+              </ItemGroup>
+            </Project>
+            """;
 
         /// <summary>
         /// The host (C# 9, as a game would write it): lists the playback devices (loading the audio core and OpenAL Soft),

@@ -17,7 +17,7 @@ namespace VoiceNpc.Tests.EndToEnd.Package
 
         public string NativePlugins => Path.Combine(Root, "Runtime", "Plugins", "x86_64");
 
-        public string Models => Path.Combine(Root, "Runtime", "Models");
+        public string Models => Path.Combine(Root, "Runtime", "Resources", "VoiceNpcModels");
 
         public string ManagedPlugins => Path.Combine(Root, "Runtime", "Plugins", "Managed");
 

@@ -17,7 +17,7 @@ namespace VoiceNpc.Tests.Support
         public static string BlacksmithCharacter => Path.Combine(Root, "Samples~", "Blacksmith", "brenna.character.json");
 
         /// <summary>The package's model files, put there by ./build.sh.</summary>
-        public static string Models => Path.Combine(Root, "Runtime", "Models");
+        public static string Models => Path.Combine(Root, "Runtime", "Resources", "VoiceNpcModels");
 
         /// <summary>The generic PocketSphinx language model ./build.sh puts beside the build for the tools (not shipped).</summary>
         public static string GenericLanguageModel => Path.Combine(Root, ".artifacts", "models", "pocketsphinx-en-us.lm.bin");

@@ -1,0 +1,9 @@
+namespace UnityEngine
+{
+    // Runtime/Export/Resources/Resources.bindings.cs
+    public sealed class Resources
+    {
+        public static T Load<T>(string path) where T : Object => throw UnityStandIn.CompileOnly.Call();
+        public static void UnloadAsset(Object assetToUnload) => throw UnityStandIn.CompileOnly.Call();
+    }
+}
