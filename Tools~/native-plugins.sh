@@ -18,3 +18,18 @@ if [ ! -f "$ort" ]; then
   exit 1
 fi
 cp "$ort" "$plugins/"
+
+# The licence texts the binaries' licences ask to be reproduced with them (BSD, LGPL, MIT), from the same sources, in a
+# "~" folder Unity does not import but the tarball carries.
+licenses="$plugins/Licenses~"
+downloads="$prefix/../downloads"
+mkdir -p "$licenses"
+license() { tar xzf "$downloads/$1" --wildcards -O "*/$2" > "$licenses/$3"; }
+license speexdsp_1.2.1.orig.tar.gz COPYING speexdsp.txt
+license openal-soft_1.24.2.orig.tar.gz COPYING openal-soft.txt
+license openal-soft_1.24.2.orig.tar.gz LICENSE-pffft openal-soft-pffft.txt
+license flite_2.2.orig.tar.gz COPYING flite.txt
+license "sphinxbase_0.8+5prealpha+1.orig.tar.gz" LICENSE sphinxbase.txt
+license "pocketsphinx_0.8+5prealpha+1.orig.tar.gz" LICENSE pocketsphinx.txt
+cp "$packages/microsoft.ml.onnxruntime/$version/LICENSE" "$licenses/onnxruntime.txt"
+cp "$packages/microsoft.ml.onnxruntime/$version/ThirdPartyNotices.txt" "$licenses/onnxruntime-third-party-notices.txt"
