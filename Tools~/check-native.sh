@@ -12,6 +12,12 @@ OWN="libvoicenpc_openal.so"
 # ONNX Runtime is Microsoft's prebuilt C++ library (NuGet): it needs the system's GCC runtime, nothing else.
 ONNXRUNTIME_EXTRA="libstdc++.so.6 libgcc_s.so.1"
 
+# The newest glibc symbol version a library may need: the build machine's (Debian 12). Built here without an older
+# sysroot, the libraries bind pthread/dl to glibc 2.34 and OpenAL Soft's static libstdc++/libgcc to arc4random (2.36)
+# and _dl_find_object (2.35), so players need glibc 2.36 or newer (Documentation~/installation.md). The floor is checked
+# so that it can only go down: lower it when the libraries are built against an older sysroot.
+GLIBC_FLOOR=2.36
+
 failures=0
 fail() { echo "check-native.sh: $1" >&2; failures=$((failures + 1)); }
 listed() { case " $2 " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
@@ -31,6 +37,10 @@ for lib in "$dir"/*.so; do
     listed "$needed" "$allowed" || fail "$name needs $needed, which is neither glibc nor one of the package's libraries"
     listed "$needed" "$OWN" && needs_own=true
   done
+  newest=$(objdump -T "$lib" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)
+  if [ -n "$newest" ] && [ "$(printf '%s\n%s\n' "$newest" "$GLIBC_FLOOR" | sort -V | tail -n 1)" != "$GLIBC_FLOOR" ]; then
+    fail "$name needs glibc $newest, newer than the floor $GLIBC_FLOOR players are promised"
+  fi
   rpath=$(sed -n 's/.*(RPATH).*\[\(.*\)\]/\1/p' <<<"$dynamic")
   [ -z "$rpath" ] || fail "$name has RPATH $rpath (only RUNPATH \$ORIGIN is allowed)"
   runpath=$(sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p' <<<"$dynamic")
@@ -39,4 +49,4 @@ for lib in "$dir"/*.so; do
 done
 
 [ "$failures" -eq 0 ] || { echo "check-native.sh: $failures problem(s) in $dir" >&2; exit 1; }
-echo "check-native.sh: the native libraries in $dir need only glibc and each other"
+echo "check-native.sh: the native libraries in $dir need only glibc (at most $GLIBC_FLOOR) and each other"

@@ -13,7 +13,11 @@ WORK="$ROOT/.artifacts/mono"
 RUN="$WORK/run"
 MANAGED=${1:-"$ROOT/Runtime/Plugins/Managed"}
 NATIVE=${2:-"$ROOT/Runtime/Plugins/x86_64"}
-CECIL=$(ls /usr/lib/mono/gac/Mono.Cecil/0.11.*/Mono.Cecil.dll | head -n 1)
+CECIL=$(ls /usr/lib/mono/gac/Mono.Cecil/0.11.*/Mono.Cecil.dll 2>/dev/null | head -n 1 || true)
+if [ -z "$CECIL" ] || ! command -v mcs >/dev/null; then
+  echo "mono-tests: Debian's mono-devel (mcs, Mono.Cecil 0.11) is missing: ./build.sh installs it" >&2
+  exit 1
+fi
 NETSTANDARD=/usr/lib/mono/4.5/Facades/netstandard.dll
 NUGET=$(dotnet nuget locals global-packages -l | sed 's/^global-packages: //')
 start=$(date +%s)

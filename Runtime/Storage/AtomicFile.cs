@@ -15,6 +15,17 @@ namespace VoiceNpc.Storage
         private const string TempSuffix = ".tmp";
         private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
+        // A player may not resolve "libc" (IL2CPP has no dllmap, and libc.so is a linker script): saves then take the
+        // managed replace, which .NET and Mono also implement with rename(2), atomic but without the folder fsync.
+        private static volatile bool _posixCalls = true;
+
+        /// <summary>Whether saves use the POSIX calls; false once they failed to load (tests set it to take the other path).</summary>
+        internal static bool PosixCalls
+        {
+            get => _posixCalls;
+            set => _posixCalls = value;
+        }
+
         public static string BackupOf(string path) => path + ".bak";
 
         /// <summary>
@@ -64,13 +75,26 @@ namespace VoiceNpc.Storage
                     stream.Write(content, 0, content.Length);
                     stream.Flush(flushToDisk: true);
                 }
-                if (IsWindows) ReplaceOnWindows(temp, full, keepBackup);
-                else ReplaceOnPosix(temp, full, folder, keepBackup);
+                if (IsWindows || !PosixCalls) ReplaceManaged(temp, full, keepBackup);
+                else ReplacePosixOrManaged(temp, full, folder, keepBackup);
             }
             catch
             {
                 try { File.Delete(temp); } catch (IOException) { }
                 throw;
+            }
+        }
+
+        private static void ReplacePosixOrManaged(string temp, string path, string folder, bool keepBackup)
+        {
+            try
+            {
+                ReplaceOnPosix(temp, path, folder, keepBackup);
+            }
+            catch (Exception e) when (Native.NativeLoad.IsLoadFailure(e))
+            {
+                PosixCalls = false;
+                ReplaceManaged(temp, path, keepBackup);
             }
         }
 
@@ -90,7 +114,7 @@ namespace VoiceNpc.Storage
             PosixFiles.Close(descriptor);
         }
 
-        private static void ReplaceOnWindows(string temp, string path, bool keepBackup)
+        private static void ReplaceManaged(string temp, string path, bool keepBackup)
         {
             for (int attempt = 0; ; attempt++)
             {

@@ -19,8 +19,11 @@ namespace VoiceNpc.Cli.Package
                 try
                 {
                     var source = PackageSource.Read(folder);
+                    // A committed meta names a binary or model the package needs: without it the package would import
+                    // but fail in the player, so a partial build is refused (run ./build.sh first).
                     foreach (var unbuilt in source.Unbuilt)
-                        Console.Error.WriteLine($"voicenpc: warning: {UnityAssetPaths.AssetOf(unbuilt)} is not built; left out with its meta");
+                        Console.Error.WriteLine($"voicenpc: {UnityAssetPaths.AssetOf(unbuilt)} is not built (its meta is committed): run ./build.sh");
+                    if (source.Unbuilt.Count > 0) return 1;
                     string tarball = PackageBuilder.Build(source, result.GetValue(output)?.FullName ?? Path.Combine(folder, ".artifacts", "package"));
                     Console.WriteLine(tarball);
                     return 0;

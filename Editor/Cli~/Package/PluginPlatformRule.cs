@@ -24,7 +24,7 @@ namespace VoiceNpc.Cli.Package
                 var meta = UnityMeta.Of(tree, path);
                 if (meta == null || meta.Importer != "PluginImporter") continue; // MetaAudit reports a missing meta or importer
                 var enabled = meta.Platforms.Where(p => p.Enabled).ToList();
-                var problems = Sources.Contains(extension) ? SourceProblems(enabled) : BinaryProblems(tree.Bytes(path), extension, meta, enabled);
+                var problems = Sources.Contains(extension) ? SourceProblems(enabled) : BinaryProblems(path, tree.Bytes(path), extension, meta, enabled);
                 foreach (var problem in problems) yield return new PackageFinding(path + ".meta", problem);
             }
         }
@@ -32,14 +32,14 @@ namespace VoiceNpc.Cli.Package
         private static IEnumerable<string> SourceProblems(List<PluginPlatform> enabled) =>
             enabled.Select(p => $"enables this source on {p.Name}; C sources must be excluded from every platform, or IL2CPP compiles them");
 
-        private static IEnumerable<string> BinaryProblems(byte[] file, string extension, UnityMeta meta, List<PluginPlatform> enabled)
+        private static IEnumerable<string> BinaryProblems(string path, byte[] file, string extension, UnityMeta meta, List<PluginPlatform> enabled)
         {
             if (extension == ".dll")
             {
                 string? managed;
                 try { managed = ManagedAssembly.NameOf(file); }
                 catch (FormatException e) { return new[] { $"its DLL {e.Message}" }; }
-                if (managed != null) return ManagedProblems(meta);
+                if (managed != null) return ManagedProblems(path, meta);
             }
             if (enabled.Any(IsAny)) return new[] { "enables a native library on Any Platform: it would be loaded where it was not built for" };
             if (extension != ".so") return Array.Empty<string>();
@@ -50,12 +50,20 @@ namespace VoiceNpc.Cli.Package
             return Linux64Problems(enabled);
         }
 
-        private static IEnumerable<string> ManagedProblems(UnityMeta meta)
+        private static IEnumerable<string> ManagedProblems(string path, UnityMeta meta)
         {
             if (meta.Setting("isExplicitlyReferenced") != "1")
                 yield return "a managed DLL must be explicitly referenced (isExplicitlyReferenced: 1), or it joins every assembly of the game";
-            if (!meta.Platforms.Any(p => p.Enabled))
+            var enabled = meta.Platforms.Where(p => p.Enabled).ToList();
+            if (enabled.Count == 0)
                 yield return "a managed DLL the package's assemblies reference is enabled on no platform";
+            else if (MetaKinds.For(path, isFolder: false) == MetaKind.EditorManagedPlugin)
+            {
+                foreach (var p in enabled.Where(p => p.Name != "Editor: Editor"))
+                    yield return $"enables an editor-only DLL (Editor/Plugins/Managed) on {p.Name}: only editor assemblies reference it";
+            }
+            else if (!enabled.Any(IsAny))
+                yield return "a runtime DLL must be enabled on Any Platform: the runtime assemblies that reference it build for every platform";
         }
 
         private static IEnumerable<string> Linux64Problems(List<PluginPlatform> enabled)

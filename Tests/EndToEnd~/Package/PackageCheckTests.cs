@@ -143,6 +143,29 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         }
 
         [Test]
+        public void AnEditorOnlyDllEnabledOnAnyPlatformIsNamed()
+        {
+            byte[] dll = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "VoiceNpc.Runtime.dll"));
+            const string Path_ = "Editor/Plugins/Managed/Fixture.Editor.Only.dll";
+            var fixture = new PackageFixture().Add(Path_, dll);
+            Assert.That(fixture.Check(_folder).Where(f => f.Path == Path_ + ".meta"), Is.Empty, "the generated settings are right");
+            var findings = fixture.Edit(Path_ + ".meta", EnableAny).Check(_folder);
+            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == Path_ + ".meta" && f.Problem.Contains("editor-only")));
+        }
+
+        [Test]
+        public void ARuntimeDllNotOnAnyPlatformIsNamed()
+        {
+            byte[] dll = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "VoiceNpc.Runtime.dll"));
+            const string Path_ = "Runtime/Plugins/Managed/Fixture.Runtime.Dep.dll";
+            var findings = new PackageFixture().Add(Path_, dll)
+                .Edit(Path_ + ".meta", m => m.Replace("      Any: \n    second:\n      enabled: 1", "      Any: \n    second:\n      enabled: 0")
+                    .Replace("      Editor: Editor\n    second:\n      enabled: 0", "      Editor: Editor\n    second:\n      enabled: 1"))
+                .Check(_folder);
+            Assert.That(findings, Has.Some.Matches<PackageFinding>(f => f.Path == Path_ + ".meta" && f.Problem.Contains("Any Platform")));
+        }
+
+        [Test]
         public void TwoAsmdefsOfOneNameAreNamed()
         {
             var findings = new PackageFixture().Add("Editor/Fixture.Editor.asmdef", """{ "name": "Fixture.Runtime" }""").Check(_folder);

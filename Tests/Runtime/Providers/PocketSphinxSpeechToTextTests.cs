@@ -29,15 +29,18 @@ namespace VoiceNpc.Tests.Providers
 
         private string _cache = string.Empty;
         private PocketSphinxSpeechToText _character = null!;
-        private PocketSphinxSpeechToText _generic = null!;
+        // Open speech needs the generic model, a development file (.artifacts/models), not in the package: absent in Unity.
+        private PocketSphinxSpeechToText? _generic;
 
         [OneTimeSetUp]
         public async Task LoadModels()
         {
             _cache = Path.Combine(Path.GetTempPath(), "voicenpc-tests-" + Guid.NewGuid().ToString("N"));
             _character = new PocketSphinxSpeechToText(new PocketSphinxOptions { CacheDirectory = _cache });
-            _generic = new PocketSphinxSpeechToText(new PocketSphinxOptions { UseCharacterModel = false, LanguageModelPath = RepoPaths.GenericLanguageModel, CacheDirectory = _cache });
             await _character.PrepareAsync(Merchant, CancellationToken.None);
+            if (!File.Exists(RepoPaths.GenericLanguageModel)) return;
+            _generic = new PocketSphinxSpeechToText(new PocketSphinxOptions
+                { UseCharacterModel = false, LanguageModelPath = RepoPaths.GenericLanguageModel, CacheDirectory = _cache });
             await _generic.PrepareAsync(Merchant, CancellationToken.None);
         }
 
@@ -45,7 +48,7 @@ namespace VoiceNpc.Tests.Providers
         public void Cleanup()
         {
             _character.Dispose();
-            _generic.Dispose();
+            _generic?.Dispose();
             if (Directory.Exists(_cache))
             {
                 Directory.Delete(_cache, recursive: true);
@@ -101,9 +104,15 @@ namespace VoiceNpc.Tests.Providers
         [Test]
         public async Task GenericModelStillHearsSomething()
         {
-            var transcript = await RecognizeAsync(_generic, FliteTestSpeech.Synthesize("can you repair my sword"), AudioFormat.FrameSamples);
+            var generic = _generic;
+            if (generic == null)
+            {
+                Assert.Ignore("the generic language model is a development file, not in the package: " + RepoPaths.GenericLanguageModel);
+                return;
+            }
+            var transcript = await RecognizeAsync(generic, FliteTestSpeech.Synthesize("can you repair my sword"), AudioFormat.FrameSamples);
 
-            Assert.That(_generic.UsesCharacterModel, Is.False);
+            Assert.That(generic.UsesCharacterModel, Is.False);
             Assert.That(transcript.Text, Is.Not.Empty);
         }
 
