@@ -40,7 +40,7 @@ namespace VoiceNpc.Tests.EndToEnd.Package
             _package = UnpackedPackage.Unpack(BuiltPackage.Tarball, Path.Combine(_folder, "unpacked"));
             string host = UnpackedHost.Build(_package, Path.Combine(_folder, "host"));
             string sample = Path.Combine(_package.Root, "Samples~", "Blacksmith");
-            (_code, _output) = UnpackedHost.Talk(host, _package, Path.Combine(sample, "brenna.character.json"),
+            (_code, _output) = UnpackedHost.Talk(host, _package, Path.Combine(_folder, "player-data"), Path.Combine(sample, "brenna.character.json"),
                 Lines.Select(l => Path.Combine(sample, "player", l.Clip)));
         }
 

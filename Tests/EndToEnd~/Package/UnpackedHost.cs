@@ -29,17 +29,17 @@ namespace VoiceNpc.Tests.EndToEnd.Package
             return Path.Combine(folder, "bin", "UnpackedHost.dll");
         }
 
-        /// <summary>Runs the host with the loader tracing which libraries it loads (LD_DEBUG=libs writes to stderr).</summary>
-        public static (int Code, string Output) Talk(string host, UnpackedPackage package, string character, IEnumerable<string> clips)
+        /// <summary>
+        /// Runs the host with the loader tracing which libraries it loads (LD_DEBUG=libs writes to stderr). No library
+        /// path is set: as a Unity player does, the host loads each plugin by its full path, and the audio core finds
+        /// OpenAL Soft through its RUNPATH $ORIGIN; the models reach the runtime through ModelExtraction.
+        /// </summary>
+        public static (int Code, string Output) Talk(string host, UnpackedPackage package, string work, string character,
+            IEnumerable<string> clips)
         {
-            var environment = new Dictionary<string, string>
-            {
-                ["LD_LIBRARY_PATH"] = package.NativePlugins,
-                ["LD_DEBUG"] = "libs",
-                // Where the runtime looks for the VAD model when the game names no folder: the package's own models.
-                ["VOICENPC_MODELS_DIR"] = package.Models,
-            };
-            return Run("dotnet", new[] { host, character }.Concat(clips), environment, 300);
+            var environment = new Dictionary<string, string> { ["LD_DEBUG"] = "libs", ["LD_LIBRARY_PATH"] = "" };
+            var args = new[] { host, package.NativePlugins, package.Models, work, character }.Concat(clips);
+            return Run("dotnet", args, environment, 300);
         }
 
         private static (int Code, string Output) Run(string file, IEnumerable<string> args, Dictionary<string, string> environment,
@@ -114,23 +114,42 @@ namespace VoiceNpc.Tests.EndToEnd.Package
         /// </summary>
         private const string Program = """
             using System;
+            using System.IO;
             using System.Linq;
+            using System.Reflection;
+            using System.Runtime.InteropServices;
             using System.Threading;
             using System.Threading.Tasks;
             using VoiceNpc.Audio;
             using VoiceNpc.Audio.Native;
             using VoiceNpc.Characters;
             using VoiceNpc.Conversation;
+            using VoiceNpc.Hosting;
             using VoiceNpc.Providers;
             using VoiceNpc.Timing;
 
             public static class Program
             {
+                // args: plugin folder, the package's model TextAssets folder, a writable folder, character, WAVs.
                 public static async Task<int> Main(string[] args)
                 {
+                    string plugins = args[0];
+                    // As Unity loads a plugin: by its full path in the plugin folder, never through a search path
+                    // (names that are not plugins, such as libc, resolve as before).
+                    DllImportResolver fromPlugins = (name, assembly, searchPath) =>
+                    {
+                        string file = Path.Combine(plugins, "lib" + name + ".so");
+                        return File.Exists(file) ? NativeLibrary.Load(file) : IntPtr.Zero;
+                    };
+                    NativeLibrary.SetDllImportResolver(typeof(CharacterLoader).Assembly, fromPlugins);
+                    NativeLibrary.SetDllImportResolver(Assembly.Load("VoiceNpc.Vendor.Microsoft.ML.OnnxRuntime"), fromPlugins);
+                    // As VoiceNpcModels.Install does in Unity: the TextAssets' bytes, written once, proven.
+                    VoiceNpcFolders.Models = ModelExtraction.ExtractTo(Path.Combine(args[2], "models"),
+                        file => File.ReadAllBytes(Path.Combine(args[1], file.FileName)));
+                    VoiceNpcFolders.Generated = Path.Combine(args[2], "generated");
                     Console.WriteLine("playback devices: " + AudioDevices.Playback.Count);
-                    var character = CharacterLoader.Load(args[0]);
-                    var clips = args.Skip(1).Select(WavFile.ReadAsPipelineAudio).ToList();
+                    var character = CharacterLoader.Load(args[3]);
+                    var clips = args.Skip(4).Select(WavFile.ReadAsPipelineAudio).ToList();
                     var clock = new SystemClock();
                     var device = new VirtualAudioDevice(new PlayerScript(clips));
                     var providers = EmbeddedProviders.CreateCatalog().Resolve(character, () => clock.Now);
