@@ -118,7 +118,8 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
                     Assert.That(device.TryReopen(), Is.False, "the sink is still gone");
 
                     module = Load();
-                    Assert.That(device.TryReopen(), Is.True, "the sink is back");
+                    // PulseAudio announces the new sink to other clients a moment after pactl returns: retry until then.
+                    PulseAudioRig.WaitUntil(() => device.TryReopen(), "reopening once the sink is back");
                     long before = device.Stats.CapturedSamples;
                     PulseAudioRig.WaitUntil(() => device.Stats.CapturedSamples > before + AudioFormat.SampleRate / 2, "capture after reopening");
                     Assert.That(device.Fault, Is.Null);
