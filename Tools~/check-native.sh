@@ -12,11 +12,12 @@ OWN="libvoicenpc_openal.so"
 # ONNX Runtime is Microsoft's prebuilt C++ library (NuGet): it needs the system's GCC runtime, nothing else.
 ONNXRUNTIME_EXTRA="libstdc++.so.6 libgcc_s.so.1"
 
-# The newest glibc symbol version a library may need: the build machine's (Debian 12). Built here without an older
-# sysroot, the libraries bind pthread/dl to glibc 2.34 and OpenAL Soft's static libstdc++/libgcc to arc4random (2.36)
-# and _dl_find_object (2.35), so players need glibc 2.36 or newer (Documentation~/installation.md). The floor is checked
-# so that it can only go down: lower it when the libraries are built against an older sysroot.
-GLIBC_FLOOR=2.36
+# The newest glibc symbol version a library may need. Built on Debian 12 (glibc 2.36) without an older sysroot, the
+# libraries bind pthread/dl to glibc 2.34 and OpenAL Soft's static libgcc to _dl_find_object (2.35); its arc4random
+# (2.36, from the static libstdc++) is defined inside it (Tools~/native-deps.sh). So players need glibc 2.35 or newer
+# (Ubuntu 22.04, Debian 12; Documentation~/installation.md). Checked so that it can only go down: lower it when the
+# libraries are built against an older sysroot.
+GLIBC_FLOOR=2.35
 
 failures=0
 fail() { echo "check-native.sh: $1" >&2; failures=$((failures + 1)); }

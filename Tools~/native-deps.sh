@@ -73,6 +73,21 @@ build_openal() {
     -e '/^    VERSION ${LIB_VERSION}$/d' -e '/^    SOVERSION ${LIB_MAJOR_VERSION}$/d' "$src/CMakeLists.txt"
   sed -i 's/"pulse", "allow-moves", true)/"pulse", "allow-moves", false)/' "$src/alc/backends/pulseaudio.cpp"
   [ "$(grep -c '"allow-moves", false)' "$src/alc/backends/pulseaudio.cpp")" -eq 3 ]
+  # The static libstdc++ of Debian 12 (glibc 2.36) makes std::random_device call arc4random, GLIBC_2.36; a local one
+  # over getrandom (2.25) keeps the library loadable on glibc 2.35 (Ubuntu 22.04). Tools~/check-native.sh holds the floor.
+  cat > "$src/voicenpc_arc4random.c" <<'C'
+#include <stdint.h>
+#include <sys/random.h>
+#include <sys/types.h>
+__attribute__((visibility("hidden"))) uint32_t arc4random(void)
+{
+    uint32_t value;
+    while (getrandom(&value, sizeof value, 0) != (ssize_t)sizeof value) {
+    }
+    return value;
+}
+C
+  echo 'target_sources(OpenAL PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/voicenpc_arc4random.c)' >> "$src/CMakeLists.txt"
   cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$PREFIX" \
     -DALSOFT_UTILS=OFF -DALSOFT_EXAMPLES=OFF -DALSOFT_TESTS=OFF -DALSOFT_INSTALL_CONFIG=OFF \
     -DALSOFT_INSTALL_HRTF_DATA=OFF -DALSOFT_INSTALL_AMBDEC_PRESETS=OFF -DALSOFT_UPDATE_BUILD_VERSION=OFF \
