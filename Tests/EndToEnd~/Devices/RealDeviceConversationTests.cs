@@ -92,6 +92,18 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             }
         }
 
+        private static NativeAudioDevice? TryOpenGone()
+        {
+            try
+            {
+                return NativeAudioDevice.Open(new NativeAudioOptions { CaptureDevice = "Monitor of VoiceNpcGone", PlaybackDevice = "VoiceNpcGone" });
+            }
+            catch (AudioDeviceException)
+            {
+                return null;
+            }
+        }
+
         [Test]
         public void ADeviceThatDisappearsGivesAnErrorEventAndCanBeReopened()
         {
@@ -99,7 +111,10 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
             string module = Load();
             try
             {
-                using var device = NativeAudioDevice.Open(new NativeAudioOptions { CaptureDevice = "Monitor of VoiceNpcGone", PlaybackDevice = "VoiceNpcGone" });
+                // PulseAudio announces a new sink to other clients a moment after pactl returns: retry until then.
+                NativeAudioDevice? opened = null;
+                PulseAudioRig.WaitUntil(() => (opened = TryOpenGone()) != null, "opening the new sink");
+                using var device = opened!;
                 var clock = new VoiceNpc.Timing.SystemClock();
                 var character = VoiceNpc.Characters.CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
                 var conversation = VoiceConversation.StartAsync(character, VoiceNpc.Providers.EmbeddedProviders.CreateCatalog().Resolve(character, () => clock.Now), device, clock)
@@ -118,8 +133,7 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
                     Assert.That(device.TryReopen(), Is.False, "the sink is still gone");
 
                     module = Load();
-                    // PulseAudio announces the new sink to other clients a moment after pactl returns: retry until then.
-                    PulseAudioRig.WaitUntil(() => device.TryReopen(), "reopening once the sink is back");
+                    PulseAudioRig.WaitUntil(() => device.TryReopen(), "reopening once the sink is back (announced a moment later)");
                     long before = device.Stats.CapturedSamples;
                     PulseAudioRig.WaitUntil(() => device.Stats.CapturedSamples > before + AudioFormat.SampleRate / 2, "capture after reopening");
                     Assert.That(device.Fault, Is.Null);
