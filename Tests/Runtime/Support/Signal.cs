@@ -57,6 +57,26 @@ namespace VoiceNpc.Tests.Support
             return samples;
         }
 
+        /// <summary>
+        /// Runs of sound (a sample above <paramref name="threshold"/> in every 2 ms window) separated by at least
+        /// <paramref name="minimumGapMs"/> of silence, as [start, end) sample indices.
+        /// </summary>
+        public static System.Collections.Generic.List<(int Start, int End)> Bursts(float[] samples, int sampleRate, float threshold = 0.02f,
+            int minimumGapMs = 20)
+        {
+            var bursts = new System.Collections.Generic.List<(int, int)>();
+            int gap = minimumGapMs * sampleRate / 1000, start = -1, lastLoud = -1;
+            for (int i = 0; i < samples.Length; i++)
+            {
+                if (Math.Abs(samples[i]) <= threshold) continue;
+                if (start >= 0 && i - lastLoud > gap) { bursts.Add((start, lastLoud + 1)); start = -1; }
+                if (start < 0) start = i;
+                lastLoud = i;
+            }
+            if (start >= 0) bursts.Add((start, lastLoud + 1));
+            return bursts;
+        }
+
         /// <summary>One channel of an interleaved buffer.</summary>
         public static float[] Channel(ReadOnlySpan<float> interleaved, int channels, int channel)
         {
