@@ -32,7 +32,8 @@ namespace VoiceNpc.Audio
             if (options.MaxBlockFrames < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), options.MaxBlockFrames, "MaxBlockFrames must be positive");
             if (options.UnderrunGapMilliseconds < 0)
-                throw new ArgumentOutOfRangeException(nameof(options), options.UnderrunGapMilliseconds, "UnderrunGapMilliseconds must not be negative");
+                throw new ArgumentOutOfRangeException(nameof(options), options.UnderrunGapMilliseconds,
+                    "UnderrunGapMilliseconds must not be negative");
             _ring = new SampleRing(options.RingSamples);
             _bank = new ResamplerBank(options.OutputSampleRates);
             _renderer = new VoiceRenderer(_ring, _bank, options.UnderrunGapMilliseconds);
@@ -86,7 +87,8 @@ namespace VoiceNpc.Audio
         public void Render(Span<float> data, int channels, int outputSampleRate)
         {
             if (channels < 1) throw new ArgumentOutOfRangeException(nameof(channels), channels, "a block needs at least one channel");
-            if (outputSampleRate < 1) throw new ArgumentOutOfRangeException(nameof(outputSampleRate), outputSampleRate, "the output rate must be positive");
+            if (outputSampleRate < 1)
+                throw new ArgumentOutOfRangeException(nameof(outputSampleRate), outputSampleRate, "the output rate must be positive");
             int frames = data.Length / channels;
             bool ready = !_disposed && _renderer.Begin(Volatile.Read(ref _clearTo), outputSampleRate);
             for (int done = 0; done < frames;)

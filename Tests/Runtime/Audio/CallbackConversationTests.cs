@@ -44,11 +44,13 @@ namespace VoiceNpc.Tests.Audio
             for (int i = 0; i < wordCount; i++)
             {
                 long renderedStart = rig.StreamPositionOf(bursts[i].Start);
-                Assert.That(words[i].Played, Is.GreaterThanOrEqualTo(renderedStart - Slack), $"word {i} was raised after it began rendering");
+                Assert.That(words[i].Played, Is.GreaterThanOrEqualTo(renderedStart - Slack), $"word {i} raised after it began rendering");
                 Assert.That(visemes[i].Played, Is.GreaterThanOrEqualTo(renderedStart - Slack), $"viseme {i}");
-                Assert.That(renderedStart - started.PlaybackSample, Is.EqualTo((long)i * WordSamples).Within(Slack), $"word {i} rendered where its timing says");
+                Assert.That(renderedStart - started.PlaybackSample, Is.EqualTo((long)i * WordSamples).Within(Slack),
+                    $"word {i} rendered where its timing says");
             }
-            Assert.That(endedPlayed, Is.GreaterThanOrEqualTo(rig.StreamPositionOf(bursts.Last().End - 1)), "the line ended after its last sample rendered");
+            Assert.That(endedPlayed, Is.GreaterThanOrEqualTo(rig.StreamPositionOf(bursts.Last().End - 1)),
+                "the line ended after its last sample rendered");
             Assert.That(rig.Memory.Turns.Single().NpcText, Is.EqualTo(ended.FullText));
         }
 
@@ -74,7 +76,8 @@ namespace VoiceNpc.Tests.Audio
             var rendered = rig.Rendered();
             var bursts = Signal.Bursts(rendered.Take(clearing * CallbackConversationRig.Frames).ToArray(), CallbackConversationRig.Rate);
             int whole = bursts.Count(b => b.End - b.Start >= (GappedToneSpeech.ToneMs - 1) * 48);
-            TestContext.Progress.WriteLine($"heard \"{ended.HeardText}\" ({heard} words); rendered {whole} whole words of {bursts.Count}; {rig.Playback.Stats}");
+            TestContext.Progress.WriteLine(
+                $"heard \"{ended.HeardText}\" ({heard} words); rendered {whole} whole words of {bursts.Count}; {rig.Playback.Stats}");
 
             Assert.That(ended.Interrupted, Is.True);
             Assert.That(heard, Is.GreaterThan(0).And.LessThan(ended.FullText.Split(' ').Length));

@@ -219,7 +219,8 @@ namespace VoiceNpc.Tests.Audio
         public void BadArgumentsAndDisposalAreHandled()
         {
             var playback = new CallbackPlayback();
-            Assert.That(() => playback.Render(new float[8], 0, 48000), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("channels"));
+            Assert.That(() => playback.Render(new float[8], 0, 48000),
+                Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("channels"));
             Assert.That(() => new CallbackPlayback(new CallbackPlaybackOptions { PlaybackLeadSamples = 20000 }),
                 Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("PlaybackLeadSamples"));
             playback.WritePlayback(Signal.SinePcm(4000, 440, 0.5));

@@ -19,7 +19,8 @@ namespace VoiceNpc.Tests.Support
 
         public string Name => "gapped-tone-tts";
 
-        public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
             var words = text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);

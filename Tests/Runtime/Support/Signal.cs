@@ -45,7 +45,10 @@ namespace VoiceNpc.Tests.Support
         {
             var samples = new float[count * channels];
             for (int i = 0; i < count; i++)
-                for (int c = 0; c < channels; c++) samples[i * channels + c] = (float)(amplitude * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
+            {
+                float value = (float)(amplitude * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
+                for (int c = 0; c < channels; c++) samples[i * channels + c] = value;
+            }
             return samples;
         }
 
@@ -53,7 +56,10 @@ namespace VoiceNpc.Tests.Support
         {
             var samples = new short[count];
             for (int i = 0; i < count; i++)
-                samples[i] = (short)Math.Round(amplitude * 32767 * Math.Sin(2 * Math.PI * frequency * i / global::VoiceNpc.Audio.AudioFormat.SampleRate));
+            {
+                double t = (double)i / global::VoiceNpc.Audio.AudioFormat.SampleRate;
+                samples[i] = (short)Math.Round(amplitude * 32767 * Math.Sin(2 * Math.PI * frequency * t));
+            }
             return samples;
         }
 
