@@ -43,6 +43,9 @@ namespace VoiceNpc.Hosting
         /// <summary>The running conversation, once started.</summary>
         public VoiceConversation? Conversation => _conversation;
 
+        /// <summary>Completes when the memory saves requested so far have finished (tests).</summary>
+        public Task SavesIdle => _saver?.Idle ?? Task.CompletedTask;
+
         /// <summary>Stops everything this session opened (once; later calls get the same task, which never faults).</summary>
         public Task Teardown()
         {
