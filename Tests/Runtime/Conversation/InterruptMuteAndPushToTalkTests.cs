@@ -7,7 +7,9 @@ using VoiceNpc.Tests.Support;
 
 namespace VoiceNpc.Tests.Conversation
 {
-    /// <summary><see cref="VoiceConversation.Interrupt"/>, <see cref="VoiceConversation.MicrophoneMuted"/> and <see cref="VoiceConversation.EndTurn"/>.</summary>
+    /// <summary>
+    /// <see cref="VoiceConversation.Interrupt"/>, <see cref="VoiceConversation.MicrophoneMuted"/> and <see cref="VoiceConversation.EndTurn"/>.
+    /// </summary>
     public class InterruptMuteAndPushToTalkTests
     {
         private static long Samples(double seconds) => AudioFormat.SamplesIn(TimeSpan.FromSeconds(seconds));
@@ -49,7 +51,8 @@ namespace VoiceNpc.Tests.Conversation
             Assert.That(harness.Tts.Spoken, Has.Count.EqualTo(2), "only the two fillers made at start-up were ever spoken");
             Assert.That(harness.Of<StateChanged>().Last().To, Is.EqualTo(TurnState.Listening));
             var remembered = harness.Memory!.Turns.Single();
-            Assert.That((remembered.PlayerText, remembered.NpcText, remembered.Interrupted), Is.EqualTo(("what do you sell", "", true)));
+            Assert.That((remembered.PlayerText, remembered.NpcText, remembered.Interrupted), Is.EqualTo(("what do you sell", "", true)),
+                "the player's words, and nothing of an answer never heard");
         }
 
         [Test]

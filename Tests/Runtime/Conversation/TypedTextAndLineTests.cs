@@ -31,7 +31,8 @@ namespace VoiceNpc.Tests.Conversation
             Assert.That(harness.Stt.SamplesHeard, Is.Zero);
             Assert.That(harness.Brain.Requests.Single().PlayerText, Is.EqualTo("what do you sell"));
             var remembered = harness.Memory!.Turns.Single();
-            Assert.That((remembered.PlayerText, remembered.NpcText, remembered.Interrupted), Is.EqualTo(("what do you sell", metrics.NpcText, false)));
+            Assert.That((remembered.PlayerText, remembered.NpcText, remembered.Interrupted),
+                Is.EqualTo(("what do you sell", metrics.NpcText, false)));
             Assert.That(harness.WrongThreadEvents, Is.Zero);
         }
 
@@ -50,7 +51,8 @@ namespace VoiceNpc.Tests.Conversation
             Assert.That((turns[1].PlayerText, turns[1].NpcText), Is.EqualTo(("goodbye", "Safe roads, traveller.")));
             var second = harness.Of<TurnCompleted>().Last().Metrics;
             Assert.That((second.Origin, second.Interrupted), Is.EqualTo((TurnOrigin.Text, false)));
-            Assert.That(harness.Brain.Requests.Last().History.Single().NpcText, Is.EqualTo("Swords, axes and"), "the brain hears what the player heard");
+            Assert.That(harness.Brain.Requests.Last().History.Single().NpcText, Is.EqualTo("Swords, axes and"),
+                "the brain hears what the player heard");
         }
 
         [Test]
@@ -66,16 +68,35 @@ namespace VoiceNpc.Tests.Conversation
             Assert.That(harness.Tts.Spoken.Skip(2), Is.EqualTo(new[] { "Welcome to my forge,", "traveller.", "Mind the sparks." }),
                 "after the two fillers made at start-up, the line's clauses as the chunker cuts a reply");
             Assert.That(harness.Of<NpcLineStarted>().Single().Text, Is.EqualTo(line));
-            Assert.That(harness.Of<SubtitleWord>().Select(w => w.Word), Is.EqualTo(new[] { "Welcome", "to", "my", "forge", "traveller", "Mind", "the", "sparks" }));
+            Assert.That(harness.Of<SubtitleWord>().Select(w => w.Word),
+                Is.EqualTo(new[] { "Welcome", "to", "my", "forge", "traveller", "Mind", "the", "sparks" }));
             Assert.That(harness.Of<VisemeChanged>().Count(), Is.EqualTo(8));
             var ended = harness.Of<NpcLineEnded>().Single();
             Assert.That((ended.Interrupted, ended.HeardText), Is.EqualTo((false, line)));
             Assert.That(harness.Of<FillerStarted>(), Is.Empty);
             var metrics = harness.Of<TurnCompleted>().Single().Metrics;
-            Assert.That((metrics.Origin, metrics.PlayerText, metrics.LlmProvider, metrics.FillerPlayed), Is.EqualTo((TurnOrigin.Line, "", "", false)));
+            Assert.That((metrics.Origin, metrics.PlayerText, metrics.LlmProvider, metrics.FillerPlayed),
+                Is.EqualTo((TurnOrigin.Line, "", "", false)));
             var remembered = harness.Memory!.Turns.Single();
             Assert.That((remembered.PlayerText, remembered.NpcText, remembered.Interrupted), Is.EqualTo(("", line, false)));
-            Assert.That(harness.Of<StateChanged>().Select(s => s.To), Is.EqualTo(new[] { TurnState.Thinking, TurnState.NpcSpeaking, TurnState.Listening }));
+            Assert.That(harness.Of<StateChanged>().Select(s => s.To),
+                Is.EqualTo(new[] { TurnState.Thinking, TurnState.NpcSpeaking, TurnState.Listening }));
+        }
+
+        [Test]
+        public void ALineInterruptsAReplyAndIsSaidWhole()
+        {
+            const string line = "Hold on, the forge is calling.";
+            var harness = new ConversationHarness("what do you sell");
+            harness.When(h => h.Device!.PlayedSamples >= AudioFormat.SamplesIn(TimeSpan.FromSeconds(0.6)), c => c.Say(line));
+            harness.Run(new PlayerScript(new[] { ConversationHarness.Speech(1.0) }), expectedTurns: 2);
+
+            var ended = harness.Of<NpcLineEnded>().ToList();
+            Assert.That(ended.Select(e => (e.Interrupted, e.HeardText)), Is.EqualTo(new[] { (true, "Swords, axes and"), (false, line) }));
+            var turns = harness.Memory!.Turns;
+            Assert.That((turns[0].PlayerText, turns[0].NpcText, turns[0].Interrupted), Is.EqualTo(("what do you sell", "Swords, axes and", true)));
+            Assert.That((turns[1].PlayerText, turns[1].NpcText, turns[1].Interrupted), Is.EqualTo(("", line, false)));
+            Assert.That(harness.Brain.Requests, Has.Count.EqualTo(1), "the line asked no brain");
         }
 
         [Test]

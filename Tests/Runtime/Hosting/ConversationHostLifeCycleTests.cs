@@ -104,7 +104,8 @@ namespace VoiceNpc.Tests.Hosting
             var error = harness.Of<ConversationError>().Single();
             Assert.That((error.Stage, error.Message), Is.EqualTo(("host", host.FailureReason)));
             Assert.That(error.Exception, Is.TypeOf<AudioDeviceException>());
-            Assert.That(() => host.SendText("hello"), Throws.InvalidOperationException.With.Message.Contains("Failed").And.Message.Contains("USB Mic"));
+            Assert.That(() => host.SendText("hello"),
+                Throws.InvalidOperationException.With.Message.Contains("Failed").And.Message.Contains("USB Mic"));
 
             host.Start();   // a failed host starts again without a stop
             harness.PumpUntil(host, () => harness.Of<TurnCompleted>().Any());
@@ -134,7 +135,8 @@ namespace VoiceNpc.Tests.Hosting
         {
             var harness = new HostHarness();
             using var host = harness.Host(harness.Settings());
-            Assert.That(() => host.Say("Welcome."), Throws.InvalidOperationException.With.Message.EqualTo("the conversation host is Stopped: Say needs it Running"));
+            Assert.That(() => host.Say("Welcome."),
+                Throws.InvalidOperationException.With.Message.EqualTo("the conversation host is Stopped: Say needs it Running"));
             Assert.That(() => host.Interrupt(), Throws.InvalidOperationException.With.Message.Contains("Stopped"));
             host.MicrophoneMuted = true;   // kept, and applied once running
             host.Start();

@@ -40,7 +40,8 @@ namespace VoiceNpc.Tests.Hosting
             var history = again.Brains.Single().Requests.Single().History;
             Assert.That(history.Single().PlayerText, Is.EqualTo("what do you sell"), "the second host's NPC remembers the first conversation");
             Assert.That(second.Stop(StopTimeout), Is.True);
-            Assert.That(store.Load(harness.Character.Id, "aerin").Memory.Turns.Select(t => t.PlayerText), Is.EqualTo(new[] { "what do you sell", "goodbye" }));
+            var both = store.Load(harness.Character.Id, "aerin").Memory.Turns.Select(t => t.PlayerText);
+            Assert.That(both, Is.EqualTo(new[] { "what do you sell", "goodbye" }));
         }
 
         [Test]
@@ -58,7 +59,8 @@ namespace VoiceNpc.Tests.Hosting
             host.Pump();
 
             var error = harness.Of<ConversationError>().Single(e => e.Stage == "memory");
-            Assert.That(error.Message, Does.StartWith("the memory of player \"aerin\" was not saved (it is kept and saved again after the next turn)"));
+            Assert.That(error.Message,
+                Does.StartWith("the memory of player \"aerin\" was not saved (it is kept and saved again after the next turn)"));
             Assert.That(memory.Turns.Single().PlayerText, Is.EqualTo("what do you sell"));
             Assert.That(host.State, Is.EqualTo(HostState.Running), "a failed save does not stop the conversation");
             Assert.That(host.Stop(StopTimeout), Is.True);
@@ -69,7 +71,7 @@ namespace VoiceNpc.Tests.Hosting
         {
             var harness = new HostHarness("what do you sell", "goodbye");
             // Turn one; the second clip comes while paused (unheard); the third after resuming is the second turn.
-            harness.Script = () => new PlayerScript(new[] { ConversationHarness.Speech(1.0), ConversationHarness.Speech(1.0), ConversationHarness.Speech(1.0) });
+            harness.Script = () => new PlayerScript(Enumerable.Range(0, 3).Select(_ => ConversationHarness.Speech(1.0)).ToArray());
             using var host = harness.Host(harness.Settings());
             bool paused = false, resumed = false;
             harness.OnEachFrame = device =>
@@ -83,8 +85,8 @@ namespace VoiceNpc.Tests.Hosting
 
             var ended = harness.Of<NpcLineEnded>().First();
             Assert.That((ended.Interrupted, ended.HeardText), Is.EqualTo((true, "Swords, axes and")));
-            Assert.That(harness.Of<TranscriptReceived>().Where(t => t.IsFinal).Select(t => t.Text), Is.EqualTo(new[] { "what do you sell", "goodbye" }),
-                "the clip spoken while paused never became a turn");
+            var finals = harness.Of<TranscriptReceived>().Where(t => t.IsFinal).Select(t => t.Text);
+            Assert.That(finals, Is.EqualTo(new[] { "what do you sell", "goodbye" }), "the clip spoken while paused never became a turn");
             Assert.That(harness.Of<TranscriptReceived>().Last().At, Is.GreaterThan(TimeSpan.FromSeconds(6)));
             Assert.That((host.IsPaused, host.Conversation!.MicrophoneMuted), Is.EqualTo((false, false)));
 

@@ -35,7 +35,8 @@ namespace VoiceNpc.Tests.Hosting
         public bool Disposed { get; private set; }
         public string Name => "hanging-tts";
 
-        public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<SpeechChunk> SynthesizeAsync(string text, VoiceSettings voice,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             Entered.TrySetResult(true);
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
