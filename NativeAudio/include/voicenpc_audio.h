@@ -95,10 +95,15 @@ typedef struct vna_engine_config {
     int32_t resampler_quality;       /* 5: speexdsp resampler quality, 0 (fast) to 10 (best) */
     int32_t capture_only;            /* 0: open playback too; 1: capture only, the reference comes from the host */
     uint32_t reference_sample_rate;  /* 48000: capture only, the rate of the host's output given to write_reference */
+    uint32_t reference_delay_ms;     /* 0: capture only, how much later than it arrives the reference meets capture:
+                                      * the speex canceller converges fastest when the echo follows its reference
+                                      * closely, so set it a little below the delay from writing a block to its echo
+                                      * being captured minus the host's block queue (too much and the reference comes
+                                      * after its echo, which cannot be cancelled) */
     uint32_t max_reference_backlog_ms; /* 20: capture only, how far the reference's level may grow beyond where it
                                         * settled (its lowest over half a second: the host's lead) before the growth
-                                        * (the host's clock running ahead of the microphone's) is dropped and counted;
-                                        * a growing backlog would make the reference lag its echo */
+                                        * (the host's clock running ahead of the microphone's, or a late host catching
+                                        * up) is dropped and counted; it would make the reference lag its echo */
 } vna_engine_config;
 
 typedef struct vna_engine_stats {

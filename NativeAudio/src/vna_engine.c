@@ -90,6 +90,7 @@ vna_engine_config vna_engine_config_init(void)
     c.resampler_quality = 5;
     c.capture_only = 0;
     c.reference_sample_rate = 48000;
+    c.reference_delay_ms = 0;
     c.max_reference_backlog_ms = 20;
     return c;
 }
@@ -158,7 +159,7 @@ vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_e
         (config->echo_cancellation && config->echo_tail_ms == 0)) return VNA_INVALID_ARGS;
     int external_reference = config->capture_only && config->echo_cancellation;
     if (external_reference && (config->reference_sample_rate < 8000 || config->reference_sample_rate > 192000 ||
-        config->max_reference_backlog_ms == 0)) return VNA_INVALID_ARGS;
+        config->max_reference_backlog_ms == 0 || config->reference_delay_ms > 1000)) return VNA_INVALID_ARGS;
     vna_engine* e = calloc(1, sizeof *e);
     if (e == NULL) return VNA_OUT_OF_MEMORY;
     e->config = *config;
@@ -182,7 +183,7 @@ vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_e
         vna_ring_create(&rc, &e->capture_ring) != VNA_SUCCESS ||
         (!config->capture_only && vna_ring_create(&rc, &e->playback_ring) != VNA_SUCCESS) ||
         (external_reference && vna_reference_create(&(vna_reference_config){ .host_rate = config->reference_sample_rate,
-            .pipeline_rate = config->sample_rate, .max_backlog_ms = config->max_reference_backlog_ms,
+            .pipeline_rate = config->sample_rate, .max_backlog_ms = config->max_reference_backlog_ms, .delay_ms = config->reference_delay_ms,
             .resampler_quality = config->resampler_quality }, &e->reference) != VNA_SUCCESS)) {
         vna_engine_destroy(e);
         return VNA_OUT_OF_MEMORY;

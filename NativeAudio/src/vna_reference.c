@@ -19,6 +19,8 @@ struct vna_reference {
     uint32_t window_min, window_captured;
     uint32_t settled;                 /* the level the reference settled at (lowest of a window); UINT32_MAX: not yet */
     uint64_t window_underruns;        /* the DSP's reference underruns when the window began */
+    int flowing;                      /* reference has reached the DSP since opening (the delay is in front of it) */
+    int16_t silence[160];
     _Atomic int open;
     _Atomic uint64_t frames, overruns, dropped;
     _Atomic uint32_t level;
@@ -95,6 +97,8 @@ void vna_reference_open(vna_reference* r, vna_dsp* dsp)
     if (r->resampler) { speex_resampler_reset_mem(r->resampler); speex_resampler_skip_zeros(r->resampler); }
     r->window_min = r->settled = UINT32_MAX;
     r->window_captured = 0;
+    r->window_underruns = vna_dsp_reference_underruns(dsp);
+    r->flowing = 0;
     atomic_store_explicit(&r->level, 0, memory_order_relaxed);
     atomic_store_explicit(&r->open, 1, memory_order_release);
 }
@@ -109,6 +113,13 @@ void vna_reference_pump(vna_reference* r, vna_dsp* dsp, int capture_flowing)
         vna_ring_acquire_read(r->ring, VNA_REFERENCE_CHUNK, &span, &n);
         if (n == 0) return;
         if (capture_flowing) {
+            /* The delay: every reference sample then meets the capture delay_ms later, nearer its echo. */
+            for (uint32_t ahead = r->flowing ? 0 : r->config.pipeline_rate / 1000 * r->config.delay_ms; ahead > 0;) {
+                uint32_t step = ahead < 160 ? ahead : 160;
+                vna_dsp_add_reference(dsp, r->silence, step);
+                ahead -= step;
+            }
+            r->flowing = 1;
             uint32_t count = n;
             const int16_t* samples = span;
             if (r->resampler) {
@@ -133,18 +144,16 @@ void vna_reference_after_capture(vna_reference* r, vna_dsp* dsp, uint32_t captur
     if (level < r->window_min) r->window_min = level;
     r->window_captured += captured;
     if (r->window_captured < r->config.pipeline_rate / 2) return;
-    /* The lowest level of a half second is what the reference waits at least: where it settles is the host's lead
-     * (a mixer queues a few blocks ahead of its speakers) and stays; growth beyond it is the host's clock running
-     * ahead of the microphone's, and it is dropped before it makes the reference lag its echo. A lower level (its
-     * blocks came later) becomes the new settled level; a window in which it ran dry settles it anew (a host that
-     * starts writing, or one falling behind, whose gaps capture has filled with silence). */
+    /* The lowest level of a half second is what the reference waits at least. Where it settles (the lowest of the
+     * windows in which it never ran dry) is the host's lead, as a mixer queues a few blocks ahead of its speakers.
+     * Growth beyond that is either the host's clock running ahead of the microphone's or a late host catching up
+     * after capture had to take silence for its blocks (the reference would now lag its echo by that much): it is
+     * dropped, which puts every reference sample back beside the capture it belongs to. */
     uint32_t bound = r->config.pipeline_rate / 1000 * r->config.max_backlog_ms;
     uint64_t underruns = vna_dsp_reference_underruns(dsp);
-    if (underruns != r->window_underruns) {
-        r->settled = UINT32_MAX;   /* the reference ran dry (not written yet, or late): it settles again once it flows */
-    } else if (r->window_min < r->settled) {
+    if (underruns == r->window_underruns && r->window_min < r->settled) {
         r->settled = r->window_min;
-    } else if (r->window_min > r->settled + bound) {
+    } else if (r->settled != UINT32_MAX && r->window_min > r->settled + bound) {
         uint32_t dropped = vna_dsp_drop_reference(dsp, r->window_min - r->settled);
         atomic_fetch_add_explicit(&r->dropped, dropped, memory_order_relaxed);
     }

@@ -144,6 +144,32 @@ static void drift_is_bounded(void)
     close_rig(&r);
 }
 
+/* The host stalls for 100 ms (its lead runs out, then capture takes silence), then catches up: the late reference is
+ * dropped so the rest pairs with its capture as before the stall. */
+static void late_host_is_realigned(void)
+{
+    rig r = open_rig(1, HOST);
+    vna_reference_open(r.reference, r.dsp);
+    static float silence[2 * 480 * 10];
+    static int16_t mic[BLOCK], cleaned[BLOCK];
+    for (int i = 0; i < 4; i++) write_host(&r, silence, 480, 2);   /* a 40 ms lead, as a mixer queues ahead */
+    drift(&r, 480, 200);
+    uint32_t settled_level = vna_dsp_reference_level(r.dsp);
+    uint64_t underruns = vna_dsp_reference_underruns(r.dsp);
+    for (int i = 0; i < 10; i++) poll_once(&r, mic, BLOCK, cleaned);   /* stalled: the lead runs out, then silence */
+    underruns = vna_dsp_reference_underruns(r.dsp) - underruns;
+    write_host(&r, silence, 480 * 10, 2);                              /* and caught up */
+    drift(&r, 480, 200);
+    vna_reference_stats stats;
+    vna_reference_get_stats(r.reference, &stats);
+    uint32_t level = vna_dsp_reference_level(r.dsp);
+    printf("host late by 100 ms: capture took %llu samples of silence, %llu dropped; level %.1f ms before the stall, %.1f ms after\n",
+           (unsigned long long)underruns, (unsigned long long)stats.dropped, settled_level / 16.0, level / 16.0);
+    check(underruns > 0 && stats.dropped == underruns, "as much reference as capture had to do without came late and was dropped");
+    check(level == settled_level, "the reference waits as long as before the stall");
+    close_rig(&r);
+}
+
 static void closed_and_reopened(void)
 {
     static float block[2 * 1024];
@@ -213,6 +239,7 @@ int main(void)
 {
     external_reference_cancels_echo();
     drift_is_bounded();
+    late_host_is_realigned();
     closed_and_reopened();
     concurrent_host_and_audio_threads();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
