@@ -9,7 +9,8 @@ namespace VoiceNpc.Conversation
     /// Streams each reply from the brain chain and cuts it into clauses for TTS as it streams. A brain that fails, or
     /// keeps the turn waiting past the character's deadline, is replaced by the next in the chain within the same turn:
     /// before its first words the next brain answers afresh; after them it continues the reply from the words already
-    /// spoken, so the NPC is never cut off silently and says nothing twice.
+    /// spoken, so the NPC is never cut off silently and says nothing twice. A line the game gave the NPC
+    /// (<see cref="VoiceConversation.Say"/>) skips the brain: its clauses go to the voice as they are.
     /// </summary>
     internal sealed class BrainWorker
     {
@@ -41,36 +42,51 @@ namespace VoiceNpc.Conversation
         private async Task ReplyAsync(ReplyRequest item)
         {
             var turn = item.Turn;
-            var request = item.Request;
             var chunker = new ClauseChunker();
             try
             {
-                while (!turn.IsCancelled)
-                {
-                    var brain = _chain.Current;
-                    turn.LlmProvider = brain.Name;
-                    var reply = new ReplyProgress();
-                    try
-                    {
-                        await StreamAsync(brain, request, turn, chunker, reply).ConfigureAwait(false);
-                        break;
-                    }
-                    catch (OperationCanceledException) when (turn.IsCancelled) { return; }
-                    catch (Exception e)
-                    {
-                        // The failed brain's unfinished clause was never spoken: the next brain says its own words instead.
-                        chunker.Reset();
-                        string stage = reply.Started ? "mid-reply: " : "";
-                        if (!Failover.Report(_chain, brain, brain.Name, e, _events, _clock.Now, stage)) break;
-                        if (turn.NpcText.Length > 0) request = request with { SpokenSoFar = turn.NpcText };
-                    }
-                }
+                if (item.Line != null) await SayLineAsync(turn, item.Line, chunker).ConfigureAwait(false);
+                else await AnswerAsync(turn, item.Request!, chunker).ConfigureAwait(false);
                 string? rest = chunker.Flush();
                 if (rest != null && !turn.IsCancelled) await SendAsync(turn, rest).ConfigureAwait(false);
             }
             finally
             {
                 await _output.WriteAsync(new ClauseItem(turn, null)).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>A line the game gave the NPC: its clauses go to the voice as a reply's would, with no brain asked.</summary>
+        private async Task SayLineAsync(TurnContext turn, string line, ClauseChunker chunker)
+        {
+            foreach (var clause in chunker.Append(line))
+            {
+                if (turn.IsCancelled) return;
+                await SendAsync(turn, clause).ConfigureAwait(false);
+            }
+        }
+
+        private async Task AnswerAsync(TurnContext turn, BrainRequest request, ClauseChunker chunker)
+        {
+            while (!turn.IsCancelled)
+            {
+                var brain = _chain.Current;
+                turn.LlmProvider = brain.Name;
+                var reply = new ReplyProgress();
+                try
+                {
+                    await StreamAsync(brain, request, turn, chunker, reply).ConfigureAwait(false);
+                    break;
+                }
+                catch (OperationCanceledException) when (turn.IsCancelled) { return; }
+                catch (Exception e)
+                {
+                    // The failed brain's unfinished clause was never spoken: the next brain says its own words instead.
+                    chunker.Reset();
+                    string stage = reply.Started ? "mid-reply: " : "";
+                    if (!Failover.Report(_chain, brain, brain.Name, e, _events, _clock.Now, stage)) break;
+                    if (turn.NpcText.Length > 0) request = request with { SpokenSoFar = turn.NpcText };
+                }
             }
         }
 

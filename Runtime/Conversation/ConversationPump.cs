@@ -13,9 +13,10 @@ namespace VoiceNpc.Conversation
     /// <summary>
     /// The managed audio pump: once per 20 ms frame it reads the microphone, runs the VAD, drives turn taking
     /// (endpoint, barge-in, thinking budget), hands audio to the STT worker and NPC speech to the speakers. Single
-    /// threaded, and allocation-free per frame while nobody is speaking or being heard.
+    /// threaded, and allocation-free per frame while nobody is speaking or being heard. The game's controls (typed text,
+    /// lines, interrupt, push-to-talk, mute) are applied at the start of a frame (<c>ConversationPump.Controls.cs</c>).
     /// </summary>
-    internal sealed class ConversationPump
+    internal sealed partial class ConversationPump
     {
         private readonly IAudioDevice _device;
         private readonly IClock _clock;
@@ -30,6 +31,9 @@ namespace VoiceNpc.Conversation
         private readonly PlaybackScheduler _scheduler;
         private readonly FillerLines _fillers;
         private readonly ConversationMemory _memory;
+        private readonly CharacterDefinition _character;
+        private readonly ConversationControls _controls;
+        private readonly TrackedChannel<ReplyRequest> _replies;
         private readonly short[] _frame = new short[AudioFormat.FrameSamples];
         private readonly List<PlaybackMark> _dueMarks = new List<PlaybackMark>();
         private TurnContext? _utterance;
@@ -43,8 +47,12 @@ namespace VoiceNpc.Conversation
         private TimeSpan _previousFrameAt;
 
         public ConversationPump(IAudioDevice device, IClock clock, CharacterDefinition character, EventQueue events, VadChain vad,
-            FramePool pool, TrackedChannel<SttInput> stt, ChannelReader<PlaybackItem> playback, FillerLines fillers, ConversationMemory memory)
+            FramePool pool, TrackedChannel<SttInput> stt, ChannelReader<PlaybackItem> playback, FillerLines fillers, ConversationMemory memory,
+            ConversationControls controls, TrackedChannel<ReplyRequest> replies)
         {
+            _character = character;
+            _controls = controls;
+            _replies = replies;
             _device = device;
             _clock = clock;
             _settings = character.TurnTaking;
@@ -68,8 +76,10 @@ namespace VoiceNpc.Conversation
         public void ProcessFrame()
         {
             var now = _clock.Now;
+            if (!_controls.IsEmpty) ApplyControls(now);
             int read = _device.ReadCapture(_frame);
             if (read < _frame.Length) Array.Clear(_frame, read, _frame.Length - read);
+            if (_controls.MicrophoneMuted) Array.Clear(_frame, 0, _frame.Length);   // heard as silence: the VAD ends an utterance as usual
             ReportDeviceFault(now);
 
             bool voiced = _vad.Process(_frame, now) >= _settings.VadThreshold;
@@ -169,21 +179,34 @@ namespace VoiceNpc.Conversation
             turn.EndOfSpeech = _segmenter.LastVoicedEnd;
             Post(SttInputKind.Finalize, turn);
             _utterance = null;
+            AwaitReply(turn, now);
+        }
+
+        /// <summary>The NPC's turn begins: it thinks (or, for a line, synthesizes) until its audio reaches the speakers.</summary>
+        private void AwaitReply(TurnContext turn, TimeSpan now)
+        {
             _reply = turn;
             _thinkingSince = now;
-            _fillerPlayed = _lineStarted = false;
+            _fillerPlayed = turn.Origin == TurnOrigin.Line;   // a line is not an answer the NPC thinks about: no filler
+            _lineStarted = false;
             _firstSampleOut = null;
             SetState(TurnState.Thinking, now);
         }
 
         private void BargeIn(TimeSpan now)
         {
+            CutOff(now);
+            SetState(TurnState.PlayerSpeaking, now);
+        }
+
+        /// <summary>Stops the reply now (brain and voice cancelled, playback cleared); memory keeps the words the speakers reached.</summary>
+        private void CutOff(TimeSpan now)
+        {
             var interrupted = _reply!;
             interrupted.Cancel();
             string heard = LeadingWords(interrupted.NpcText, _scheduler.HeardWordCount(interrupted));
             _scheduler.Clear();
             FinishReply(now, interrupted: true, heard);
-            SetState(TurnState.PlayerSpeaking, now);
         }
 
         /// <summary>The text up to the end of its <paramref name="count"/>-th word, punctuation kept.</summary>
@@ -207,7 +230,7 @@ namespace VoiceNpc.Conversation
             {
                 if (item.Turn == turn && !turn.IsCancelled) _scheduler.Enqueue(turn, item.Chunk, false, turn.NpcText);
             }
-            if (turn.TranscriptReady && turn.PlayerText.Length == 0)
+            if (turn.Origin != TurnOrigin.Line && turn.TranscriptReady && turn.PlayerText.Length == 0)
             {
                 FinishReply(now, interrupted: false, "");
                 return;
@@ -231,10 +254,11 @@ namespace VoiceNpc.Conversation
             var turn = _reply!;
             _reply = null;
             if (_lineStarted) _events.Post(new NpcLineEnded(now, turn.Id, turn.NpcText, heard, interrupted, _device.PlayedSamples));
-            if (turn.PlayerText.Length > 0) _memory.Add(new DialogueTurn(turn.PlayerText, heard, interrupted));
+            Remember(turn, heard, interrupted);
             _events.Post(new TurnCompleted(now, new TurnMetrics(
-                turn.Id, turn.PlayerText, heard, interrupted, _fillerPlayed, turn.SttProvider, turn.LlmProvider, turn.TtsProvider,
-                turn.EndOfSpeech, turn.FinalTranscriptAt, turn.FirstTokenAt, turn.FirstClauseAt, turn.FirstAudioAt, _firstSampleOut)));
+                turn.Id, turn.PlayerText, heard, interrupted, _fillerPlayed && turn.Origin != TurnOrigin.Line, turn.SttProvider, turn.LlmProvider,
+                turn.TtsProvider, turn.EndOfSpeech, turn.FinalTranscriptAt, turn.FirstTokenAt, turn.FirstClauseAt, turn.FirstAudioAt, _firstSampleOut)
+            { Origin = turn.Origin }));
             _scheduler.Forget(turn);
             turn.Dispose();
             if (!interrupted) SetState(_utterance != null ? TurnState.PlayerSpeaking : TurnState.Listening, now);

@@ -15,9 +15,16 @@ namespace VoiceNpc.Conversation
         private long _finalTranscript = -1, _firstToken = -1, _firstClause = -1, _firstAudio = -1;
         private volatile bool _sttEndOfSpeech, _transcriptReady, _replyComplete;
 
-        public TurnContext(int id) => Id = id;
+        public TurnContext(int id, TurnOrigin origin = TurnOrigin.Speech)
+        {
+            Id = id;
+            Origin = origin;
+        }
 
         public int Id { get; }
+
+        /// <summary>Set when the turn is made, never changed: spoken, typed, or a line with no brain.</summary>
+        public TurnOrigin Origin { get; }
         public CancellationToken Token => _cancel.Token;
         public bool IsCancelled => _cancel.IsCancellationRequested;
 

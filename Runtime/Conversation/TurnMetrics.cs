@@ -22,6 +22,9 @@ namespace VoiceNpc.Conversation
         TimeSpan? FirstAudio,
         TimeSpan? FirstSampleOut)
     {
+        /// <summary>Spoken, typed (no recognition: <see cref="EndOfSpeech"/> is when the text was taken) or a line the game gave the NPC.</summary>
+        public TurnOrigin Origin { get; init; } = TurnOrigin.Speech;
+
         public TimeSpan? SinceEndOfSpeech(TimeSpan? at) => at is TimeSpan t ? t - EndOfSpeech : (TimeSpan?)null;
 
         /// <summary>End of the player's speech to the first sample of the reply at the speakers.</summary>

@@ -20,6 +20,7 @@ namespace VoiceNpc.Conversation
         private const int SttQueueFrames = 512;   // ~10 s of 20 ms frames: the STT stage may lag, never block the pump
 
         private readonly EventQueue _events = new EventQueue();
+        private readonly ConversationControls _controls = new ConversationControls();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConversationProviders _providers;
         private readonly IClock _clock;
@@ -27,6 +28,7 @@ namespace VoiceNpc.Conversation
         private TrackedChannel<SttInput>? _stt;
         private TrackedChannel<ReplyRequest>? _replies;
         private Task _running = Task.CompletedTask;
+        private volatile bool _stopped;
 
         private VoiceConversation(CharacterDefinition character, ConversationProviders providers, IClock clock, ConversationMemory memory)
         {
@@ -48,12 +50,20 @@ namespace VoiceNpc.Conversation
 
         /// <summary>
         /// Prepares the providers (biased speech model, filler audio in the character's voice) and starts listening.
+        /// The conversation owns the providers from here on; if starting fails or is cancelled, whatever had started
+        /// is stopped and the providers are disposed before the exception reaches the caller (the device is the caller's).
         /// </summary>
         public static async Task<VoiceConversation> StartAsync(CharacterDefinition character, ConversationProviders providers,
             IAudioDevice device, IClock clock, ConversationMemory? memory = null, CancellationToken cancellationToken = default)
         {
             var conversation = new VoiceConversation(character, providers, clock, memory ?? new ConversationMemory());
-            await conversation.StartCoreAsync(device, cancellationToken).ConfigureAwait(false);
+            try { await conversation.StartCoreAsync(device, cancellationToken).ConfigureAwait(false); }
+            catch
+            {
+                // The pump and workers may already run (a start cancelled while the fillers were spoken): stop them.
+                await conversation.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
             return conversation;
         }
 
@@ -67,6 +77,62 @@ namespace VoiceNpc.Conversation
                 EventRaised?.Invoke(e);
             }
             return count;
+        }
+
+        /// <summary>
+        /// Typed player input: a turn without speech recognition. The text is the final transcript
+        /// (<see cref="TranscriptReceived"/>), the brain answers as for speech and memory keeps the turn. An NPC that is
+        /// thinking or speaking is interrupted first (memory keeps what the player heard, as for a barge-in), and an
+        /// utterance the player is speaking is dropped. Any thread; takes effect at the audio pump's next frame.
+        /// </summary>
+        /// <exception cref="ArgumentException">The text is empty or white space, or longer than a spoken line (<see cref="Characters.TextLimits.Line"/>).</exception>
+        /// <exception cref="ObjectDisposedException">The conversation has stopped.</exception>
+        public void SendText(string text) => Post(new ControlRequest(ControlKind.SendText, ControlText.Check(text, nameof(text), "typed player text")));
+
+        /// <summary>
+        /// A line in the NPC's voice, with no brain: said as written (clauses to the voice, audio cache and fallbacks
+        /// as for a reply), with <see cref="NpcLineStarted"/>, subtitles, visemes and <see cref="NpcLineEnded"/>, and
+        /// interruptible by barge-in. It takes the floor at once: a reply being thought or spoken is interrupted (as
+        /// by <see cref="Interrupt"/>) and an utterance the player is speaking is dropped; to say lines one after
+        /// another, wait for each one's <see cref="TurnCompleted"/>. Memory keeps what the player heard of it, as a
+        /// turn with no player text. Any thread; takes effect at the audio pump's next frame.
+        /// </summary>
+        /// <exception cref="ArgumentException">The text is empty or white space, or longer than a spoken line (<see cref="Characters.TextLimits.Line"/>).</exception>
+        /// <exception cref="ObjectDisposedException">The conversation has stopped.</exception>
+        public void Say(string text) => Post(new ControlRequest(ControlKind.Say, ControlText.Check(text, nameof(text), "the NPC's line")));
+
+        /// <summary>
+        /// Stops the NPC now, thinking or speaking, as a barge-in without the player speaking: the brain and the voice
+        /// are cancelled, playback is cleared, <see cref="NpcLineEnded"/> says it was interrupted, memory keeps the words
+        /// the player heard, and the conversation listens. Nothing happens when the NPC is not busy. Any thread; takes
+        /// effect at the audio pump's next frame.
+        /// </summary>
+        /// <exception cref="ObjectDisposedException">The conversation has stopped.</exception>
+        public void Interrupt() => Post(new ControlRequest(ControlKind.Interrupt));
+
+        /// <summary>
+        /// Push-to-talk release: the player's utterance in progress is endpointed at once, without waiting for the VAD's
+        /// silence (an utterance over the NPC's speech cuts the NPC off first, however short). Nothing happens when the
+        /// player is not speaking. Any thread; takes effect at the audio pump's next frame.
+        /// </summary>
+        /// <exception cref="ObjectDisposedException">The conversation has stopped.</exception>
+        public void EndTurn() => Post(new ControlRequest(ControlKind.EndTurn));
+
+        /// <summary>
+        /// While true the microphone is heard as silence: the pump still runs and the NPC still speaks, and an utterance
+        /// in progress ends as the VAD ends one (after its silence), so what was said is still answered. Any thread;
+        /// read by the audio pump every frame.
+        /// </summary>
+        public bool MicrophoneMuted
+        {
+            get => _controls.MicrophoneMuted;
+            set => _controls.MicrophoneMuted = value;
+        }
+
+        private void Post(ControlRequest request)
+        {
+            if (_stopped) throw new ObjectDisposedException(nameof(VoiceConversation), "the conversation has stopped: start a new one to talk again");
+            _controls.Post(request);
         }
 
         /// <summary>
@@ -88,7 +154,7 @@ namespace VoiceNpc.Conversation
             var playback = Channel.CreateBounded<PlaybackItem>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = false });   // the TTS worker and a streamed reply's reader
 
             var vad = new VadChain(_providers.Vad, _events);
-            _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt, playback.Reader, fillers, Memory);
+            _pump = new ConversationPump(device, _clock, Character, _events, vad, pool, _stt, playback.Reader, fillers, Memory, _controls, _replies);
             var stt = new SttWorker(_stt, _providers.Stt, pool, _clock, _events, Character.TurnTaking.MaxTurnSeconds, Character.Deadlines.Stt, OnFinalTranscript);
             var brain = new BrainWorker(_replies, clauses, _providers.Llm, _clock, _events, Character.Deadlines.Llm);
             var tts = new TtsWorker(clauses, playback.Writer, _providers.Tts, _providers.Cache, Character, _clock, _events);
@@ -242,6 +308,7 @@ namespace VoiceNpc.Conversation
         /// <summary>Stops listening and speaking, lets the workers finish, and releases the providers.</summary>
         public async ValueTask DisposeAsync()
         {
+            _stopped = true;
             _stop.Cancel();
             _stt?.Complete();
             _replies?.Complete();
