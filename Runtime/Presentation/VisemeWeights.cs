@@ -66,6 +66,13 @@ namespace VoiceNpc.Presentation
             _holdSeconds = 0;
         }
 
+        /// <summary>Closes the mouth at once: every weight 0 (the face is disabled or the conversation stopped).</summary>
+        public void Reset()
+        {
+            Silence();
+            Array.Clear(_weights, 0, _weights.Length);
+        }
+
         /// <summary>Moves the weights <paramref name="seconds"/> of game time on (the frame's delta time).</summary>
         public void Advance(double seconds)
         {

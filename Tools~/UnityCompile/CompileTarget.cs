@@ -19,7 +19,9 @@ namespace VoiceNpc.Tools.UnityCompile
         private static readonly string[] Common =
             Versions.Select(v => $"UNITY_{v}_OR_NEWER")
                 .Concat(new[] { "UNITY_2022", "UNITY_2022_3", "NET_STANDARD_2_1", "NET_STANDARD", "NETSTANDARD2_1", "NETSTANDARD",
-                    "CSHARP_7_3_OR_NEWER", "CSHARP_7_OR_LATER", "UNITY_STANDALONE_LINUX", "UNITY_STANDALONE", "PLATFORM_STANDALONE_LINUX",
+                    "CSHARP_7_3_OR_NEWER", "CSHARP_7_OR_LATER",
+                    // A new project's Active Input Handling ("Input Manager (Old)"); "Input System Package (New)" alone lacks it.
+                    "ENABLE_LEGACY_INPUT_MANAGER", "UNITY_STANDALONE_LINUX", "UNITY_STANDALONE", "PLATFORM_STANDALONE_LINUX",
                     "PLATFORM_STANDALONE" })
                 .ToArray();
 

@@ -67,6 +67,17 @@ namespace VoiceNpc.Tests.Presentation
         }
 
         [Test]
+        public void ResetClosesTheMouthAtOnce()
+        {
+            var lips = Rig();
+            lips.Show(Viseme.AI, TimeSpan.FromSeconds(1));
+            lips.Advance(0.5);
+            lips.Reset();
+            Assert.That(lips.Weights, Is.EqualTo(new[] { 0f, 0f }));
+            Assert.That(lips.Current, Is.EqualTo(Viseme.Silence));
+        }
+
+        [Test]
         public void ATargetBeyondTheChannelsIsRefusedNamingIt()
         {
             var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
