@@ -6,6 +6,7 @@ namespace UnityEngine
     public partial class Application
     {
         public static string persistentDataPath => throw UnityStandIn.CompileOnly.Call();
+        public static string temporaryCachePath => throw UnityStandIn.CompileOnly.Call();
         public static bool isPlaying => throw UnityStandIn.CompileOnly.Call();
         public static event Action quitting { add => throw UnityStandIn.CompileOnly.Call(); remove => throw UnityStandIn.CompileOnly.Call(); }
         public static void OpenURL(string url) => throw UnityStandIn.CompileOnly.Call();

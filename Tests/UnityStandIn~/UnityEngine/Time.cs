@@ -5,6 +5,6 @@ namespace UnityEngine
     {
         public static float deltaTime => throw UnityStandIn.CompileOnly.Call();
         public static float unscaledDeltaTime => throw UnityStandIn.CompileOnly.Call();
-        public static int frameCount => throw UnityStandIn.CompileOnly.Call();
+        public static float realtimeSinceStartup => throw UnityStandIn.CompileOnly.Call();
     }
 }
