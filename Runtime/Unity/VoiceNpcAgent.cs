@@ -249,7 +249,11 @@ namespace VoiceNpc.Unity
         {
             VoiceNpcModels.Install();
             var definition = character!.Load();
-            _playback = new CallbackPlayback(new CallbackPlaybackOptions { Mix = PlaybackMix.Multiply });
+            _playback = new CallbackPlayback(new CallbackPlaybackOptions
+            {
+                Mix = PlaybackMix.Multiply,
+                OutputSampleRates = _outputRate == 48000 || _outputRate == 44100 ? new[] { 48000, 44100 } : new[] { _outputRate, 48000, 44100 },
+            });
             _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate);
             if (_capture.FallbackReason != null)
                 Raise(new ProviderFellBack(TimeSpan.Zero, "capture", "native", "unity-microphone", _capture.FallbackReason));
@@ -317,6 +321,7 @@ namespace VoiceNpc.Unity
             int previous = _outputRate;
             _outputRate = AudioSettings.outputSampleRate;
             if (_host == null) return;
+            if (previous != _outputRate) _playback?.PrepareOutputRate(_outputRate);   // silent at a new rate until prepared
             if (_capture?.EchoReference != null && previous != _outputRate)
             {
                 // The canceller's reference rate is fixed when native capture opens: open it again at the new rate.
