@@ -7,7 +7,9 @@ namespace UnityEngine
         public Vector3 position { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public Vector3 localPosition { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public Vector3 localScale { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
+        public Vector3 forward { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public void SetParent(Transform parent, bool worldPositionStays) => throw UnityStandIn.CompileOnly.Call();
+        public void LookAt(Vector3 worldPosition) => throw UnityStandIn.CompileOnly.Call();
     }
 
     // Runtime/Transform/ScriptBindings/RectTransform.bindings.cs

@@ -7,6 +7,8 @@ namespace UnityEngine
         public float y;
         public float z;
         public Vector3(float x, float y, float z) => throw UnityStandIn.CompileOnly.Call();
+        public static Vector3 operator +(Vector3 a, Vector3 b) => throw UnityStandIn.CompileOnly.Call();
+        public static Vector3 operator *(Vector3 a, float d) => throw UnityStandIn.CompileOnly.Call();
     }
 
     // Runtime/Export/Math/Vector2.cs
