@@ -38,7 +38,8 @@ namespace VoiceNpc.Editor
         {
             if (agent.character == null || agent.character.characterFile == null)
             {
-                EditorGUILayout.HelpBox("Set Character to a VoiceNpc character asset (Assets ▸ Create ▸ VoiceNpc ▸ New Character).", MessageType.Warning);
+                EditorGUILayout.HelpBox("Set Character to a VoiceNpc character asset (Assets ▸ Create ▸ VoiceNpc ▸ New Character).",
+                    MessageType.Warning);
                 return;
             }
             string path = Path.GetFullPath(AssetDatabase.GetAssetPath(agent.character.characterFile));
@@ -46,7 +47,9 @@ namespace VoiceNpc.Editor
             int errors = 0;
             foreach (var issue in issues) if (issue.Severity == IssueSeverity.Error) errors++;
             if (issues.Count == 0) EditorGUILayout.HelpBox($"{Path.GetFileName(path)} is valid.", MessageType.Info);
-            else EditorGUILayout.HelpBox($"{Path.GetFileName(path)}: {errors} errors, {issues.Count - errors} warnings", errors > 0 ? MessageType.Error : MessageType.Warning);
+            else
+                EditorGUILayout.HelpBox($"{Path.GetFileName(path)}: {errors} errors, {issues.Count - errors} warnings",
+                    errors > 0 ? MessageType.Error : MessageType.Warning);
             for (int i = 0; i < issues.Count && i < 5; i++)
                 EditorGUILayout.LabelField($"{issues[i].JsonPath}: expected {issues[i].Expected}", EditorStyles.wordWrappedMiniLabel);
         }

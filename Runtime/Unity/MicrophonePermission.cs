@@ -53,7 +53,8 @@ namespace VoiceNpc.Unity
             else
             {
                 var request = Application.RequestUserAuthorization(UserAuthorization.Microphone);
-                request.completed += _ => permission.Set(Application.HasUserAuthorization(UserAuthorization.Microphone) ? State.Granted : State.Denied);
+                request.completed += _ =>
+                    permission.Set(Application.HasUserAuthorization(UserAuthorization.Microphone) ? State.Granted : State.Denied);
             }
 #else
             permission.Set(State.Granted);

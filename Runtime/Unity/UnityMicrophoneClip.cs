@@ -28,7 +28,8 @@ namespace VoiceNpc.Unity
         public static UnityMicrophoneClip Start(string? device)
         {
             string? name = string.IsNullOrEmpty(device) ? null : device;
-            if (Microphone.devices.Length == 0) throw new AudioDeviceUnavailableException("Unity reports no microphone (Microphone.devices is empty)");
+            if (Microphone.devices.Length == 0)
+                throw new AudioDeviceUnavailableException("Unity reports no microphone (Microphone.devices is empty)");
             if (name != null && Array.IndexOf(Microphone.devices, name) < 0)
                 throw new AudioDeviceUnavailableException($"no microphone named \"{name}\"; Unity has: {string.Join(", ", Microphone.devices)}");
             Microphone.GetDeviceCaps(name, out int min, out int max);

@@ -34,7 +34,8 @@ namespace VoiceNpc.Unity
             if (face == null || mapping == null || face.sharedMesh == null) return;
             _weights = mapping.Build(face.sharedMesh, _blendShapes, _missing);
             if (_missing.Count > 0)
-                Debug.LogWarning($"VoiceNpc lip-sync: {face.sharedMesh.name} has no blend shape {string.Join(", ", _missing)} (mapping {mapping.name})", this);
+                Debug.LogWarning($"VoiceNpc lip-sync: {face.sharedMesh.name} has no blend shape {string.Join(", ", _missing)} " +
+                    $"(mapping {mapping.name})", this);
         }
 
         private void OnEnable()

@@ -12,7 +12,8 @@ namespace VoiceNpc.Tools.UnityCompile
     internal sealed record UnityStandIn(MetadataReference Engine, MetadataReference Editor, IReadOnlyDictionary<string, MetadataReference> Packages)
     {
         /// <summary>Package assemblies, each compiled against UnityEngine, NUnit and the ones before it.</summary>
-        private static readonly string[] PackageAssemblies = { "UnityEngine.UI", "Unity.TextMeshPro", "UnityEngine.TestRunner", "UnityEditor.TestRunner" };
+        private static readonly string[] PackageAssemblies =
+            { "UnityEngine.UI", "Unity.TextMeshPro", "UnityEngine.TestRunner", "UnityEditor.TestRunner" };
 
         public static UnityStandIn? Compile(string root, CompileInputs inputs, List<string> problems)
         {

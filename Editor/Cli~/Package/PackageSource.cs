@@ -8,7 +8,8 @@ namespace VoiceNpc.Cli.Package
     /// <summary>
     /// What of the repository goes into the package, read from disk after a build (binaries and models are build output,
     /// their metas are committed): the manifest and the documents beside it; Runtime, the engine-free authoring library and its editor-only DLLs,
-    /// the Unity editor code, the Unity-valid runtime tests and the Unity Test Framework tests (what Unity compiles); Samples~ (copied into Assets/ on
+    /// the Unity editor code, the Unity-valid runtime tests and the Unity Test Framework tests (what Unity compiles);
+    /// Samples~ (copied into Assets/ on
     /// request); Documentation~ (the Package Manager's documentation link); the NativeAudio C sources (the plugin's source,
     /// excluded from every platform by their metas). Left out: project files (csproj, sln), build folders (bin, obj),
     /// hidden files and the tool folders (Cli~, Studio~, FakeCloud~, EndToEnd~, ...) Unity never loads.

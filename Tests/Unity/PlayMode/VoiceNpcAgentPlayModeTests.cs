@@ -106,7 +106,8 @@ namespace VoiceNpc.Unity.Tests
         {
             var mapping = ScriptableObject.CreateInstance<VoiceNpcVisemeMapping>();
             foreach (Viseme viseme in System.Enum.GetValues(typeof(Viseme)))
-                if (viseme != Viseme.Silence) mapping.entries.Add(new VoiceNpcVisemeMapping.Entry { viseme = viseme, blendShape = "jawOpen", weight = 100 });
+                if (viseme != Viseme.Silence)
+                    mapping.entries.Add(new VoiceNpcVisemeMapping.Entry { viseme = viseme, blendShape = "jawOpen", weight = 100 });
             return mapping;
         }
     }

@@ -5,6 +5,10 @@ namespace UnityEditor
     {
         public delegate void AssemblyReloadCallback();
 
-        public static event AssemblyReloadCallback beforeAssemblyReload { add => throw UnityStandIn.CompileOnly.Call(); remove => throw UnityStandIn.CompileOnly.Call(); }
+        public static event AssemblyReloadCallback beforeAssemblyReload
+        {
+            add => throw UnityStandIn.CompileOnly.Call();
+            remove => throw UnityStandIn.CompileOnly.Call();
+        }
     }
 }

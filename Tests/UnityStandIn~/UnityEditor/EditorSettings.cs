@@ -16,6 +16,10 @@ namespace UnityEditor
     {
         private EditorSettings() => throw UnityStandIn.CompileOnly.Call();
         public static bool enterPlayModeOptionsEnabled { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
-        public static EnterPlayModeOptions enterPlayModeOptions { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
+        public static EnterPlayModeOptions enterPlayModeOptions
+        {
+            get => throw UnityStandIn.CompileOnly.Call();
+            set => throw UnityStandIn.CompileOnly.Call();
+        }
     }
 }

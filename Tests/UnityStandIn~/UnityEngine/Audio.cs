@@ -41,7 +41,11 @@ namespace UnityEngine
     {
         public delegate void AudioConfigurationChangeHandler(bool deviceWasChanged);
 
-        public static event AudioConfigurationChangeHandler OnAudioConfigurationChanged { add => throw UnityStandIn.CompileOnly.Call(); remove => throw UnityStandIn.CompileOnly.Call(); }
+        public static event AudioConfigurationChangeHandler OnAudioConfigurationChanged
+        {
+            add => throw UnityStandIn.CompileOnly.Call();
+            remove => throw UnityStandIn.CompileOnly.Call();
+        }
 
         // Its setter is obsolete ("use AudioSettings.Reset"); only the getter is used.
         public static int outputSampleRate => throw UnityStandIn.CompileOnly.Call();

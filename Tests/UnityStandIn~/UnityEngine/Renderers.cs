@@ -36,7 +36,8 @@ namespace UnityEngine
         public void RecalculateBounds() => throw UnityStandIn.CompileOnly.Call();
         public int blendShapeCount => throw UnityStandIn.CompileOnly.Call();
         public int GetBlendShapeIndex(string blendShapeName) => throw UnityStandIn.CompileOnly.Call();
-        public void AddBlendShapeFrame(string shapeName, float frameWeight, Vector3[] deltaVertices, Vector3[] deltaNormals, Vector3[] deltaTangents) =>
+        public void AddBlendShapeFrame(string shapeName, float frameWeight, Vector3[] deltaVertices, Vector3[] deltaNormals,
+            Vector3[] deltaTangents) =>
             throw UnityStandIn.CompileOnly.Call();
     }
 }
