@@ -11,8 +11,11 @@ namespace VoiceNpc.Unity
     /// </summary>
     public sealed class UnityMicrophoneClip : ILoopingClip, IDisposable
     {
-        /// <summary>The clip's length: long enough that a slow frame (a scene load) does not lap the reader.</summary>
-        public const int LengthSeconds = 2;
+        /// <summary>
+        /// The clip's length: long enough that a slow frame (a scene load) does not lap the reader, and not 1 s, which
+        /// crackles (com.unity.webrtc #839). 10 s at 16 kHz mono is 640 KB.
+        /// </summary>
+        public const int LengthSeconds = 10;
 
         private readonly string? _device;
         private AudioClip? _clip;

@@ -57,6 +57,9 @@ namespace VoiceNpc.Unity
                 LastWaterfall = LatencyWaterfall.From(done.Metrics);
             }
             else if (e is ConversationError error && logErrors) Debug.LogWarning($"VoiceNpc {error.Stage}: {error.Message}", this);
+            else if (e is ProviderFellBack { Stage: "capture" } capture && logErrors)
+                Debug.LogWarning($"VoiceNpc: native capture is unavailable, so Unity's Microphone is used without echo cancellation: " +
+                    capture.Reason, this);
         }
 
         private void RaiseTyped(ConversationEvent e)

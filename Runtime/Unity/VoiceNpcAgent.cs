@@ -71,6 +71,7 @@ namespace VoiceNpc.Unity
         private int _outputRate;
         private bool _talking;
         private bool _muted;
+        private VoiceNpcEchoReference? _tap;   // the listener tap feeding our canceller, if any
         private int _handedOver;   // 1 once the host opened the device (it disposes it)
 
         /// <summary>Providers to use instead of the default catalog; set before the conversation starts.</summary>
@@ -200,6 +201,7 @@ namespace VoiceNpc.Unity
             if (_permission != null && _permission.Status != MicrophonePermission.State.Pending) ContinueStart();
             if (_host == null) return;
             _capture?.Poll();
+            RouteEchoReference();
             if (_capture != null && _capture.MicrophoneLost)
             {
                 StopConversation();
@@ -257,7 +259,7 @@ namespace VoiceNpc.Unity
             _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate);
             if (_capture.FallbackReason != null)
                 Raise(new ProviderFellBack(TimeSpan.Zero, "capture", "native", "unity-microphone", _capture.FallbackReason));
-            AttachEchoReference();
+            RouteEchoReference();
             var device = new SplitAudioDevice(_capture.Capture, _playback);
             Volatile.Write(ref _handedOver, 0);
             _host = new ConversationHost(new ConversationHostSettings
@@ -280,14 +282,27 @@ namespace VoiceNpc.Unity
             _host.Start();
         }
 
-        /// <summary>The listener's mix when a <see cref="VoiceNpcEchoReference"/> is enabled, else the agent's own voice.</summary>
-        private void AttachEchoReference()
+        /// <summary>
+        /// The listener's mix when a <see cref="VoiceNpcEchoReference"/> is enabled, else the agent's own voice. Checked each
+        /// frame, so a tap enabled or disabled while the conversation runs takes over or hands back.
+        /// </summary>
+        private void RouteEchoReference()
         {
-            var reference = _capture!.EchoReference;
-            if (reference == null) return;
+            var reference = _capture?.EchoReference;
+            if (reference == null || _playback == null) return;
             var tap = VoiceNpcEchoReference.Active;
-            if (tap != null) tap.Attach(reference);
-            else _playback!.Reference = reference;
+            if (_tap != null && (_tap != tap || !_tap.IsAttached))
+            {
+                _tap.Detach(reference);
+                _tap = null;
+            }
+            if (_tap == null && tap != null && !tap.IsAttached)
+            {
+                _playback.Reference = null;
+                tap.Attach(reference);
+                _tap = tap;
+            }
+            if (_tap == null && _playback.Reference == null) _playback.Reference = reference;
         }
 
         private void PlayCarrier()
@@ -304,7 +319,8 @@ namespace VoiceNpc.Unity
         private void ReleaseAudio(bool owned)
         {
             var reference = _capture?.EchoReference;
-            if (reference != null) VoiceNpcEchoReference.Active?.Detach(reference);
+            if (reference != null && _tap != null) _tap.Detach(reference);
+            _tap = null;
             if (owned) _capture?.EndRecording();
             else
             {
