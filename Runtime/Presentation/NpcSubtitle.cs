@@ -6,13 +6,15 @@ namespace VoiceNpc.Presentation
 {
     /// <summary>
     /// The NPC's subtitle, built word by word as the player hears it: a reply's words from <see cref="NpcLineStarted"/>,
-    /// a filler's from <see cref="FillerStarted"/>, each <see cref="SubtitleWord"/> added when the speakers reach it.
+    /// a filler's from <see cref="FillerStarted"/>, each <see cref="SubtitleWord"/> added when the speakers reach it, in
+    /// the line's own spelling where the text is known (<see cref="LineWordAligner"/>); at the line's end its full text.
     /// An interrupted line keeps the words the player heard and ends with <see cref="InterruptedMark"/>; a finished line
     /// stays up for <see cref="LingerSeconds"/> of game time, then <see cref="Text"/> is empty. Game thread only.
     /// </summary>
     public sealed class NpcSubtitle
     {
         private readonly StringBuilder _text = new StringBuilder();
+        private readonly LineWordAligner _aligner = new LineWordAligner();
         private int _turn = -1;
         private double _lingerLeft;
         private bool _ended;
@@ -41,8 +43,8 @@ namespace VoiceNpc.Presentation
         {
             switch (e)
             {
-                case FillerStarted filler: return Begin(filler.Turn, true);
-                case NpcLineStarted line: return Begin(line.Turn, false);
+                case FillerStarted filler: return Begin(filler.Turn, true, filler.Text);
+                case NpcLineStarted line: return Begin(line.Turn, false, line.Text);
                 case SubtitleWord word: return AddWord(word.Turn, word.Word);
                 case NpcLineEnded ended: return End(ended);
                 case TurnCompleted done: return done.Metrics.Turn == _turn && !_ended && Text.Length > 0 && Linger();
@@ -67,8 +69,9 @@ namespace VoiceNpc.Presentation
             Set("");
         }
 
-        private bool Begin(int turn, bool filler)
+        private bool Begin(int turn, bool filler, string text)
         {
+            _aligner.Begin(text);
             _turn = turn;
             _text.Clear();
             _ended = false;
@@ -80,16 +83,21 @@ namespace VoiceNpc.Presentation
         {
             string trimmed = word.Trim();
             if (trimmed.Length == 0) return false;
-            if (turn != _turn || _ended) Begin(turn, IsFiller && turn == _turn);
-            if (_text.Length > 0 && !AttachesLeft(trimmed)) _text.Append(' ');
-            _text.Append(trimmed);
+            if (turn != _turn || _ended) Begin(turn, IsFiller && turn == _turn, "");
+            foreach (string shown in _aligner.Shown(trimmed))
+            {
+                if (_text.Length > 0 && !AttachesLeft(shown)) _text.Append(' ');
+                _text.Append(shown);
+            }
             return Set(_text.ToString());
         }
 
         private bool End(NpcLineEnded ended)
         {
             if (ended.Turn != _turn) return false;
-            string shown = _text.Length > 0 ? _text.ToString() : (ended.Interrupted ? ended.HeardText : ended.FullText).Trim();
+            // The line's own text, as the runtime kept it: all of it, or what the player heard (with its punctuation).
+            string kept = (ended.Interrupted ? ended.HeardText : ended.FullText).Trim();
+            string shown = kept.Length > 0 ? kept : _text.ToString();
             if (ended.Interrupted) shown = shown.TrimEnd() + InterruptedMark;
             Linger();
             return Set(shown);

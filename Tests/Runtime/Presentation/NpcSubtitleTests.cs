@@ -20,9 +20,29 @@ namespace VoiceNpc.Tests.Presentation
             subtitle.Changed += shown.Add;
             subtitle.Handle(new NpcLineStarted(T, 1, "Swords, axes and nails.", 0));
             Assert.That(subtitle.Text, Is.Empty, "nothing is heard yet at the line's start");
-            foreach (var w in new[] { "Swords", ",", "axes", "and", "nails." }) subtitle.Handle(Word(1, w));
+            // As Flite reports them: lowercase, without punctuation; shown in the line's own spelling.
+            foreach (var w in new[] { "swords", "axes", "and", "nails" }) subtitle.Handle(Word(1, w));
             subtitle.Handle(new NpcLineEnded(T, 1, "Swords, axes and nails.", "Swords, axes and nails.", false, 32000));
-            Assert.That(shown, Is.EqualTo(new[] { "Swords", "Swords,", "Swords, axes", "Swords, axes and", "Swords, axes and nails." }));
+            Assert.That(shown, Is.EqualTo(new[] { "Swords,", "Swords, axes", "Swords, axes and", "Swords, axes and nails." }));
+        }
+
+        [Test]
+        public void ANumberSpokenAsWordsShowsOnceAndWordsBeyondTheKnownTextShowAsHeard()
+        {
+            var subtitle = new NpcSubtitle();
+            subtitle.Handle(new NpcLineStarted(T, 1, "That is 3.5 gold.", 0));
+            foreach (var w in new[] { "that", "is", "three", "point", "five", "gold", "for", "you" }) subtitle.Handle(Word(1, w));
+            Assert.That(subtitle.Text, Is.EqualTo("That is 3.5 gold. for you"));
+        }
+
+        [Test]
+        public void AWordTheVoiceSkippedIsShownWhenTheNextOneIsHeard()
+        {
+            var subtitle = new NpcSubtitle();
+            subtitle.Handle(new NpcLineStarted(T, 1, "Aye, the forge is hot.", 0));
+            subtitle.Handle(Word(1, "aye"));
+            subtitle.Handle(Word(1, "forge"));
+            Assert.That(subtitle.Text, Is.EqualTo("Aye, the forge"));
         }
 
         [Test]
@@ -30,8 +50,9 @@ namespace VoiceNpc.Tests.Presentation
         {
             var subtitle = new NpcSubtitle(interruptedMark: "—");
             subtitle.Handle(new NpcLineStarted(T, 2, "I forge swords and axes.", 0));
-            subtitle.Handle(Word(2, "I"));
+            subtitle.Handle(Word(2, "i"));
             subtitle.Handle(Word(2, "forge"));
+            Assert.That(subtitle.Text, Is.EqualTo("I forge"));
             subtitle.Handle(new NpcLineEnded(T, 2, "I forge swords and axes.", "I forge", true, 8000));
             Assert.That(subtitle.Text, Is.EqualTo("I forge—"));
         }

@@ -35,7 +35,7 @@ namespace VoiceNpc.Unity.Tests
             // Words are announced when OnAudioFilterRead has rendered them: they arrive only if the filter plays the voice.
             yield return TestScene.Until(() => ended != null, 30, "the line ends");
             Assert.That(ended!.Interrupted, Is.False);
-            Assert.That(string.Join(" ", words), Does.Contain("Well").And.Contains("traveller"));
+            Assert.That(string.Join(" ", words), Is.EqualTo("well met traveller"), "Flite's words, in order");
             Assert.That(_agent.GetComponent<AudioSource>().isPlaying, Is.True, "the carrier clip plays while the conversation runs");
         }
 
