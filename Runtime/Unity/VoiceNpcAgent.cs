@@ -72,7 +72,8 @@ namespace VoiceNpc.Unity
         private bool _talking;
         private bool _muted;
         private VoiceNpcEchoReference? _tap;   // the listener tap feeding our canceller, if any
-        private int _handedOver;   // 1 once the host opened the device (it disposes it)
+        private int _handedOver;
+        private bool _failed;   // the host failed during the last Pump   // 1 once the host opened the device (it disposes it)
 
         /// <summary>Providers to use instead of the default catalog; set before the conversation starts.</summary>
         public ProviderCatalog? Catalog { get; set; }
@@ -101,7 +102,8 @@ namespace VoiceNpc.Unity
         /// <summary>Starts the conversation (main thread); it is running when <see cref="State"/> is Running.</summary>
         public void StartConversation()
         {
-            if (_host != null || _permission != null) return;
+            if (_permission != null || (_host != null && _host.State != HostState.Failed)) return;
+            if (_host != null) Release(announce: false);
             FailureReason = null;
             if (character == null)
             {
@@ -113,9 +115,13 @@ namespace VoiceNpc.Unity
         }
 
         /// <summary>Stops the conversation and releases its threads and devices (synchronous, up to <see cref="StopTimeout"/>).</summary>
-        public void StopConversation()
+        public void StopConversation() => Release(announce: true);
+
+        /// <param name="announce">Raise Stopped (a stop asked for), or not (cleaning up after a failure, which stays reported).</param>
+        private void Release(bool announce)
         {
             _permission = null;
+            _failed = false;
             var host = _host;
             _host = null;
             Volatile.Write(ref _rendering, null);
@@ -128,7 +134,11 @@ namespace VoiceNpc.Unity
             }
             ReleaseAudio(owned: Volatile.Read(ref _handedOver) == 1);
             TurnState = TurnState.Listening;
-            if (host != null) RaiseHostState(HostState.Stopped);
+            if (host != null && announce)
+            {
+                FailureReason = null;
+                RaiseHostState(HostState.Stopped);
+            }
         }
 
         /// <summary>Typed player input: a turn without speech recognition, interrupting the NPC if it speaks.</summary>
@@ -210,6 +220,10 @@ namespace VoiceNpc.Unity
             }
             PollPushToTalkKey();
             _host?.Pump();
+            if (!_failed) return;
+            _failed = false;
+            Release(announce: false);   // the microphone and the carrier stop; State stays Failed with the reason
+            RaiseHostState(HostState.Failed);
         }
 
         /// <summary>Unity's audio thread: the NPC's voice into the carrier (or silence when stopped). No allocation, no lock.</summary>
@@ -351,8 +365,13 @@ namespace VoiceNpc.Unity
 
         private void OnHostStateChanged(HostState state)
         {
-            if (state == HostState.Failed) FailureReason = _host?.FailureReason ?? "the conversation failed";
-            RaiseHostState(state);
+            if (state != HostState.Failed)
+            {
+                RaiseHostState(state);
+                return;
+            }
+            FailureReason = _host?.FailureReason ?? "the conversation failed";
+            _failed = true;   // released after this Pump, so the failure's own events still arrive
         }
 
         /// <summary>The host when it runs; otherwise null, with a warning naming the action and the state.</summary>
