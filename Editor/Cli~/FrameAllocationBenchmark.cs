@@ -44,8 +44,8 @@ namespace VoiceNpc.Cli
             var sttChannel = new TrackedChannel<SttInput>(576, clock.Work);
             var playback = Channel.CreateBounded<PlaybackItem>(1);
             var device = new LoopingMicrophone(speech);
-            var pump = new ConversationPump(device, clock, character, events, vadChain, pool, sttChannel, playback.Reader, new FillerLines(), new ConversationMemory(),
-                new ConversationControls(), new TrackedChannel<ReplyRequest>(4, clock.Work));
+            var pump = new ConversationPump(device, clock, character, events, vadChain, pool, sttChannel, playback.Reader, new FillerLines(),
+                new ConversationMemory(), new ConversationControls(), new TrackedChannel<ReplyRequest>(4, clock.Work));
             var worker = new SttWorker(sttChannel, sttChain, pool, clock, events, character.TurnTaking.MaxTurnSeconds, character.Deadlines.Stt, (_, _) => { });
             var running = Task.Run(worker.RunAsync);
 

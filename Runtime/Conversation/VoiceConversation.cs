@@ -85,9 +85,12 @@ namespace VoiceNpc.Conversation
         /// thinking or speaking is interrupted first (memory keeps what the player heard, as for a barge-in), and an
         /// utterance the player is speaking is dropped. Any thread; takes effect at the audio pump's next frame.
         /// </summary>
-        /// <exception cref="ArgumentException">The text is empty or white space, or longer than a spoken line (<see cref="Characters.TextLimits.Line"/>).</exception>
+        /// <exception cref="ArgumentException">
+        /// The text is empty or white space, or longer than a spoken line (<see cref="Characters.TextLimits.Line"/>).
+        /// </exception>
         /// <exception cref="ObjectDisposedException">The conversation has stopped.</exception>
-        public void SendText(string text) => Post(new ControlRequest(ControlKind.SendText, ControlText.Check(text, nameof(text), "typed player text")));
+        public void SendText(string text) =>
+            Post(new ControlRequest(ControlKind.SendText, ControlText.Check(text, nameof(text), "typed player text")));
 
         /// <summary>
         /// A line in the NPC's voice, with no brain: said as written (clauses to the voice, audio cache and fallbacks
@@ -97,7 +100,9 @@ namespace VoiceNpc.Conversation
         /// another, wait for each one's <see cref="TurnCompleted"/>. Memory keeps what the player heard of it, as a
         /// turn with no player text. Any thread; takes effect at the audio pump's next frame.
         /// </summary>
-        /// <exception cref="ArgumentException">The text is empty or white space, or longer than a spoken line (<see cref="Characters.TextLimits.Line"/>).</exception>
+        /// <exception cref="ArgumentException">
+        /// The text is empty or white space, or longer than a spoken line (<see cref="Characters.TextLimits.Line"/>).
+        /// </exception>
         /// <exception cref="ObjectDisposedException">The conversation has stopped.</exception>
         public void Say(string text) => Post(new ControlRequest(ControlKind.Say, ControlText.Check(text, nameof(text), "the NPC's line")));
 
@@ -133,6 +138,15 @@ namespace VoiceNpc.Conversation
         {
             if (_stopped) throw new ObjectDisposedException(nameof(VoiceConversation), "the conversation has stopped: start a new one to talk again");
             _controls.Post(request);
+        }
+
+        /// <summary>
+        /// Hands the pending events to <paramref name="sink"/> without raising <see cref="EventRaised"/>: a host
+        /// collecting the last events from a worker must not call game code there.
+        /// </summary>
+        internal void Drain(Action<ConversationEvent> sink)
+        {
+            while (_events.TryTake(out var e)) sink(e);
         }
 
         /// <summary>

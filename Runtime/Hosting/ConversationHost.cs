@@ -185,6 +185,12 @@ namespace VoiceNpc.Hosting
             return done;
         }
 
+        /// <summary>Completes when the memory saves queued so far have finished (tests; done when stopped).</summary>
+        internal Task SavesIdle
+        {
+            get { lock (_gate) return _session?.SavesIdle ?? Task.CompletedTask; }
+        }
+
         /// <summary>Stops, waiting up to <see cref="DefaultStopTimeout"/>.</summary>
         public void Dispose() => Stop(DefaultStopTimeout);
 

@@ -43,6 +43,9 @@ namespace VoiceNpc.Hosting
         /// <summary>The running conversation, once started.</summary>
         public VoiceConversation? Conversation => _conversation;
 
+        /// <summary>Completes when the memory saves requested so far have finished (tests).</summary>
+        public Task SavesIdle => _saver?.Idle ?? Task.CompletedTask;
+
         /// <summary>Stops everything this session opened (once; later calls get the same task, which never faults).</summary>
         public Task Teardown()
         {
@@ -118,8 +121,8 @@ namespace VoiceNpc.Hosting
             if (conversation != null)
             {
                 try { await conversation.DisposeAsync().ConfigureAwait(false); }
-                catch (Exception e) { _events.Post(new ConversationError(_plan.Clock.Now, "shutdown", "the conversation did not stop cleanly: " + e.Message, e)); }
-                conversation.Pump();   // its last events (shutdown errors, a final turn) go to the host's queue
+                catch (Exception e) { Report("shutdown", "the conversation did not stop cleanly: " + e.Message, e); }
+                conversation.Drain(Forward);   // its last events (shutdown errors) go to the host's queue, raising nothing here
             }
             ReleaseDevice();
             if (_saver != null)
@@ -134,7 +137,9 @@ namespace VoiceNpc.Hosting
             var device = _device;
             _device = null;
             try { device?.Dispose(); }
-            catch (Exception e) { _events.Post(new ConversationError(_plan.Clock.Now, "audio", "the audio device did not close cleanly: " + e.Message, e)); }
+            catch (Exception e) { Report("audio", "the audio device did not close cleanly: " + e.Message, e); }
         }
+
+        private void Report(string stage, string message, Exception e) => _events.Post(new ConversationError(_plan.Clock.Now, stage, message, e));
     }
 }

@@ -23,8 +23,9 @@ namespace VoiceNpc.Memory
         }
 
         /// <summary>One sentence per turn: an LLM brain can summarize better, but this needs no call and loses no fact.</summary>
-        private static string Gist(RememberedTurn turn) =>
-            $"The player said \"{turn.PlayerText}\" and heard \"{turn.NpcText}\"{(turn.Interrupted ? " (cut off)" : "")}.";
+        private static string Gist(RememberedTurn turn) => turn.PlayerText.Length == 0
+            ? $"The player heard \"{turn.NpcText}\"{(turn.Interrupted ? " (cut off)" : "")}."   // a line the game gave the NPC
+            : $"The player said \"{turn.PlayerText}\" and heard \"{turn.NpcText}\"{(turn.Interrupted ? " (cut off)" : "")}.";
 
         private static string Trim(string summary, int max)
         {

@@ -52,7 +52,11 @@ namespace VoiceNpc.Memory
             return string.Join("\n", lines);
         }
 
-        private static string Line(DialogueTurn turn) =>
-            $"Player: {turn.PlayerText}\nYou: {turn.NpcText}{(turn.Interrupted ? " (the player cut you off here)" : "")}";
+        /// <summary>A turn with no player text is a line the game gave the NPC (<c>VoiceConversation.Say</c>): only the NPC's part.</summary>
+        private static string Line(DialogueTurn turn)
+        {
+            string npc = $"You: {turn.NpcText}{(turn.Interrupted ? " (the player cut you off here)" : "")}";
+            return turn.PlayerText.Length == 0 ? npc : $"Player: {turn.PlayerText}\n{npc}";
+        }
     }
 }

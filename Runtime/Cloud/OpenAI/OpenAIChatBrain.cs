@@ -84,7 +84,7 @@ namespace VoiceNpc.Providers.OpenAI
             {
                 foreach (var turn in request.History)
                 {
-                    messages.Add(new UserChatMessage(turn.PlayerText));
+                    if (turn.PlayerText.Length > 0) messages.Add(new UserChatMessage(turn.PlayerText));   // empty: a line the game gave the NPC
                     if (turn.NpcText.Length > 0) messages.Add(new AssistantChatMessage(turn.NpcText));
                 }
             }

@@ -36,6 +36,18 @@ namespace VoiceNpc.Tests.Memory
         }
 
         [Test]
+        public void ALineTheGameGaveTheNpcIsRememberedAsTheNpcsAlone()
+        {
+            var memory = new ConversationMemory(new[]
+            {
+                new DialogueTurn("", "Bring me three iron bars.", false),
+                new DialogueTurn("ok", "Good.", false),
+            });
+            string prompt = MemoryPrompt.Render(memory, 1000);
+            Assert.That(prompt, Is.EqualTo("Recently:\nYou: Bring me three iron bars.\nPlayer: ok\nYou: Good."));
+        }
+
+        [Test]
         public void NoBudgetMeansNoMemory()
         {
             Assert.That(MemoryPrompt.Render(Memory(), 0), Is.Empty);

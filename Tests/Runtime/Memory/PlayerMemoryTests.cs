@@ -66,6 +66,16 @@ namespace VoiceNpc.Tests.Memory
         }
 
         [Test]
+        public void ALineTheGameGaveTheNpcIsSummarizedAsHeard()
+        {
+            var memory = new NpcMemory("c", "p");
+            memory.Turns.Add(new RememberedTurn("", "Bring me three iron bars.", true, default));
+            memory.Turns.Add(new RememberedTurn("ok", "Good.", false, default));
+            MemoryBudget.Apply(memory, new MemorySettings { MaxTurns = 1 });
+            Assert.That(memory.Summary, Is.EqualTo("The player heard \"Bring me three iron bars.\" (cut off)."));
+        }
+
+        [Test]
         public void TheSummaryDropsItsOldestSentencesWhenItOutgrowsItsLimit()
         {
             var memory = new NpcMemory("c", "p");

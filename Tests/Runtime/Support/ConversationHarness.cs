@@ -53,6 +53,51 @@ namespace VoiceNpc.Tests.Support
         /// <summary>The memory the conversation starts from (a loaded <c>PlayerMemory</c>); a fresh one when null.</summary>
         public ConversationMemory? InitialMemory { get; set; }
 
+        /// <summary>The conversation being run (set once it has started; kept after it stopped).</summary>
+        public VoiceConversation? Conversation => _conversation;
+
+        private volatile VoiceConversation? _conversation;
+        private readonly ManualResetEventSlim _started = new ManualResetEventSlim();
+        private readonly List<(Func<ConversationHarness, bool> Condition, Action<VoiceConversation> Action)> _triggers =
+            new List<(Func<ConversationHarness, bool>, Action<VoiceConversation>)>();
+        private Exception? _triggerFailure;
+
+        /// <summary>
+        /// Runs <paramref name="action"/> once, on the audio pump's thread, at the first frame where
+        /// <paramref name="condition"/> holds (checked before the frame's capture is read): a control called there takes
+        /// effect at the next frame, so the test is exact on the virtual clock. Conditions may read the harness, its
+        /// clock, device and conversation (null until started: the action then waits for it).
+        /// </summary>
+        public ConversationHarness When(Func<ConversationHarness, bool> condition, Action<VoiceConversation> action)
+        {
+            _triggers.Add((condition, action));
+            return this;
+        }
+
+        /// <summary>Runs <paramref name="action"/> at the first frame at or after <paramref name="seconds"/> of virtual time.</summary>
+        public ConversationHarness At(double seconds, Action<VoiceConversation> action) =>
+            When(h => h.Clock.Now >= TimeSpan.FromSeconds(seconds), action);
+
+        /// <summary>The conversation's state as the pump sees it (Listening before it started).</summary>
+        public TurnState State => _conversation?.State ?? TurnState.Listening;
+
+        private void FireTriggers()
+        {
+            for (int i = 0; i < _triggers.Count; i++)
+            {
+                var (condition, action) = _triggers[i];
+                if (!condition(this)) continue;
+                _triggers.RemoveAt(i--);
+                try
+                {
+                    // Start-up is done on the virtual timeline by now; only its return to the test thread may lag.
+                    if (!_started.Wait(TimeSpan.FromSeconds(20))) throw new TimeoutException("the conversation did not start");
+                    action(_conversation!);
+                }
+                catch (Exception e) { _triggerFailure ??= e; }
+            }
+        }
+
         public ConversationHarness(params string[] playerTexts)
         {
             Stt = new ScriptedSpeechToText(Clock, playerTexts);
@@ -72,6 +117,7 @@ namespace VoiceNpc.Tests.Support
         private async Task RunAsync(PlayerScript script, int expectedTurns)
         {
             Device = new VirtualAudioDevice(script);
+            var device = new HookedAudioDevice(Device) { BeforeCapture = FireTriggers };
             var providers = new ConversationProviders(
                 new StageChain<IVoiceActivityDetector>("vad", new[] { ("energy", (IVoiceActivityDetector)new EnergyVad()) }),
                 new StageChain<ISpeechToText>("stt", (FirstStt == null ? new (string, ISpeechToText)[0] : new[] { (FirstStt.Name, FirstStt) })
@@ -85,7 +131,9 @@ namespace VoiceNpc.Tests.Support
             if (FirstTts is { } first) voices[first.Provider.Name] = new VoiceSettings(first.Voice);
             var character = Character with { Voices = voices };
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var conversation = await VoiceConversation.StartAsync(character, providers, Device, Clock, InitialMemory, timeout.Token);
+            var conversation = await VoiceConversation.StartAsync(character, providers, device, Clock, InitialMemory, timeout.Token);
+            _conversation = conversation;
+            _started.Set();
             Memory = conversation.Memory;
             conversation.EventRaised += e =>
             {
@@ -97,6 +145,7 @@ namespace VoiceNpc.Tests.Support
                 while (Of<TurnCompleted>().Count() < expectedTurns)
                 {
                     if (Clock.Now > TimeSpan.FromMinutes(5)) throw new TimeoutException("the conversation did not finish in 5 virtual minutes");
+                    if (_triggerFailure != null) throw new InvalidOperationException("a trigger failed on the pump's thread", _triggerFailure);
                     await conversation.WaitForEventsAsync(timeout.Token);
                     PumpingThread = Environment.CurrentManagedThreadId;
                     conversation.Pump();
@@ -108,6 +157,7 @@ namespace VoiceNpc.Tests.Support
                 PumpingThread = Environment.CurrentManagedThreadId;
                 conversation.Pump();
             }
+            if (_triggerFailure != null) throw new InvalidOperationException("a trigger failed on the pump's thread", _triggerFailure);
         }
 
         public static short[] Speech(double seconds) => ToneSpeech.Make(TimeSpan.FromSeconds(seconds));
