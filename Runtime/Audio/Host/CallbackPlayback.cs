@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using VoiceNpc.Timing;
 
 namespace VoiceNpc.Audio
 {
@@ -17,6 +18,11 @@ namespace VoiceNpc.Audio
         private readonly VoiceRenderer _renderer;
         private readonly float[] _mono;
         private readonly PlaybackMix _mix;
+        private readonly IClock _clock;
+        private readonly TimeSpan _stallLimit;
+        private readonly string _stallFault;
+        private long _seenCallbacks = -1;
+        private TimeSpan _seenAt;
         private IEchoReference? _reference;
         private long _clearTo;
         private long _callbacks, _renderedFrames;
@@ -31,8 +37,12 @@ namespace VoiceNpc.Audio
                     $"PlaybackLeadSamples must be at least 1 and below RingSamples ({options.RingSamples})");
             if (options.MaxBlockFrames < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), options.MaxBlockFrames, "MaxBlockFrames must be positive");
+            if (options.StalledCallbackMilliseconds < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), options.StalledCallbackMilliseconds,
+                    "StalledCallbackMilliseconds must be positive");
             if (options.UnderrunGapMilliseconds < 0)
-                throw new ArgumentOutOfRangeException(nameof(options), options.UnderrunGapMilliseconds, "UnderrunGapMilliseconds must not be negative");
+                throw new ArgumentOutOfRangeException(nameof(options), options.UnderrunGapMilliseconds,
+                    "UnderrunGapMilliseconds must not be negative");
             _ring = new SampleRing(options.RingSamples);
             _bank = new ResamplerBank(options.OutputSampleRates);
             _renderer = new VoiceRenderer(_ring, _bank, options.UnderrunGapMilliseconds);
@@ -40,6 +50,10 @@ namespace VoiceNpc.Audio
             _mix = options.Mix;
             _reference = options.Reference;
             PlaybackLeadSamples = options.PlaybackLeadSamples;
+            _clock = options.Clock ?? new SystemClock();
+            _stallLimit = TimeSpan.FromMilliseconds(options.StalledCallbackMilliseconds);
+            _stallFault = $"the audio callback has not been called for {options.StalledCallbackMilliseconds} ms while the NPC's voice is " +
+                          "queued: is the AudioSource playing and its object active?";
         }
 
         public int PlaybackLeadSamples { get; }
@@ -53,8 +67,25 @@ namespace VoiceNpc.Audio
 
         public int QueuedPlaybackSamples => (int)(_ring.WritePosition - PlayedSamples);
 
-        /// <summary>Never set: an audio callback cannot fail in a way this side sees (a host that stops calling is silent).</summary>
-        public string? Fault => null;
+        /// <summary>
+        /// Set while the callback has not run for <see cref="CallbackPlaybackOptions.StalledCallbackMilliseconds"/> with
+        /// the NPC's voice queued; clears when it runs again. Read by the pump (it keeps the watch's state).
+        /// </summary>
+        public string? Fault
+        {
+            get
+            {
+                long callbacks = Volatile.Read(ref _callbacks);
+                var now = _clock.Now;
+                if (_disposed || callbacks != _seenCallbacks || QueuedPlaybackSamples == 0)
+                {
+                    _seenCallbacks = callbacks;
+                    _seenAt = now;
+                    return null;
+                }
+                return now - _seenAt >= _stallLimit ? _stallFault : null;
+            }
+        }
 
         /// <summary>Fed with each rendered block after mixing (the agent's own output as echo reference); null for none.</summary>
         public IEchoReference? Reference
@@ -86,7 +117,8 @@ namespace VoiceNpc.Audio
         public void Render(Span<float> data, int channels, int outputSampleRate)
         {
             if (channels < 1) throw new ArgumentOutOfRangeException(nameof(channels), channels, "a block needs at least one channel");
-            if (outputSampleRate < 1) throw new ArgumentOutOfRangeException(nameof(outputSampleRate), outputSampleRate, "the output rate must be positive");
+            if (outputSampleRate < 1)
+                throw new ArgumentOutOfRangeException(nameof(outputSampleRate), outputSampleRate, "the output rate must be positive");
             int frames = data.Length / channels;
             bool ready = !_disposed && _renderer.Begin(Volatile.Read(ref _clearTo), outputSampleRate);
             for (int done = 0; done < frames;)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using VoiceNpc.Timing;
 
 namespace VoiceNpc.Audio
 {
@@ -28,6 +29,15 @@ namespace VoiceNpc.Audio
         /// late); a longer one is a pause between lines (default 250 ms).
         /// </summary>
         public int UnderrunGapMilliseconds { get; set; } = 250;
+
+        /// <summary>
+        /// The callback not running for this long while the NPC's voice is queued is a <see cref="CallbackPlayback.Fault"/>
+        /// (a source that is not playing, or a disabled object), so a line cannot wait forever for its end (default 1 s).
+        /// </summary>
+        public int StalledCallbackMilliseconds { get; set; } = 1000;
+
+        /// <summary>The pump's sense of time for <see cref="StalledCallbackMilliseconds"/>; default the system clock.</summary>
+        public IClock? Clock { get; set; }
 
         /// <summary>Fed with every rendered block (after mixing), e.g. as the echo canceller's reference.</summary>
         public IEchoReference? Reference { get; set; }

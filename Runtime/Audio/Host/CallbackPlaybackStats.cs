@@ -26,7 +26,7 @@ namespace VoiceNpc.Audio
         /// <summary>Pipeline samples of the NPC's voice rendered (cleared ones excluded).</summary>
         public long PlayedSamples { get; }
 
-        /// <summary>Times the NPC's stream ran dry mid-line and resumed (see <see cref="CallbackPlaybackOptions.UnderrunGapMilliseconds"/>).</summary>
+        /// <summary>Times the NPC's stream ran dry mid-line and resumed (<see cref="CallbackPlaybackOptions.UnderrunGapMilliseconds"/>).</summary>
         public long Underruns { get; }
 
         /// <summary>Pipeline samples of silence those underruns put into lines.</summary>

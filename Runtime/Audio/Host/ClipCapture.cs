@@ -35,7 +35,8 @@ namespace VoiceNpc.Audio
         {
             _clip = clip ?? throw new ArgumentNullException(nameof(clip));
             options ??= new ClipCaptureOptions();
-            if (options.BlockMilliseconds < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BlockMilliseconds, "BlockMilliseconds must be positive");
+            if (options.BlockMilliseconds < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), options.BlockMilliseconds, "BlockMilliseconds must be positive");
             if (options.StalledFaultMilliseconds < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), options.StalledFaultMilliseconds, "StalledFaultMilliseconds must be positive");
             _clock = options.Clock ?? new SystemClock();
@@ -118,7 +119,11 @@ namespace VoiceNpc.Audio
             {
                 Volatile.Write(ref _stalledPolls, _stalledPolls + 1);
                 if (now - _lastMoveAt >= _stalledFault)
-                    Volatile.Write(ref _fault, $"the microphone has delivered nothing for {(now - _lastMoveAt).TotalMilliseconds:0} ms (its clip position stays at {position})");
+                {
+                    Volatile.Write(ref _fault,
+                        $"the microphone has delivered nothing for {(now - _lastMoveAt).TotalMilliseconds:0} ms " +
+                        $"(its clip position stays at {position})");
+                }
             }
             else
             {

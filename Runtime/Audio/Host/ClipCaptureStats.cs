@@ -3,7 +3,8 @@ namespace VoiceNpc.Audio
     /// <summary>Counters of a <see cref="ClipCapture"/>, read from any thread.</summary>
     public readonly struct ClipCaptureStats
     {
-        public ClipCaptureStats(long polls, long framesRead, long samplesWritten, long overruns, long lostFrames, long droppedSamples, long stalledPolls)
+        public ClipCaptureStats(long polls, long framesRead, long samplesWritten, long overruns, long lostFrames, long droppedSamples,
+            long stalledPolls)
         {
             Polls = polls;
             FramesRead = framesRead;

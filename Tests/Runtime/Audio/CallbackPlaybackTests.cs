@@ -209,6 +209,7 @@ namespace VoiceNpc.Tests.Audio
                 playback.WritePlayback(frame);
                 _ = playback.PlayedSamples + playback.QueuedPlaybackSamples + playback.PlaybackLeadSamples;
                 _ = playback.Stats;
+                _ = playback.Fault;
                 playback.Render(block, 2, i % 2 == 0 ? 48000 : 44100);
                 if (i % 50 == 0) playback.ClearPlayback();
             }
@@ -216,10 +217,30 @@ namespace VoiceNpc.Tests.Audio
         }
 
         [Test]
+        public void ACallbackThatStopsWhileVoiceIsQueuedIsAFaultUntilItRunsAgain()
+        {
+            var clock = new VoiceNpc.Timing.VirtualClock();
+            var playback = new CallbackPlayback(new CallbackPlaybackOptions { Clock = clock, StalledCallbackMilliseconds = 500 });
+            void Advance(double seconds) => clock.AdvanceAsync(TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
+            Assert.That(playback.Fault, Is.Null);
+            Advance(2);
+            Assert.That(playback.Fault, Is.Null, "nothing queued: a callback that does not run is no fault");
+            playback.WritePlayback(Signal.SinePcm(1600, 440, 0.5));
+            Assert.That(playback.Fault, Is.Null);
+            Advance(0.4);
+            Assert.That(playback.Fault, Is.Null);
+            Advance(0.2);
+            Assert.That(playback.Fault, Does.Contain("not been called for 500 ms").And.Contain("AudioSource"));
+            playback.Render(new float[2048], 2, 48000);
+            Assert.That(playback.Fault, Is.Null);
+        }
+
+        [Test]
         public void BadArgumentsAndDisposalAreHandled()
         {
             var playback = new CallbackPlayback();
-            Assert.That(() => playback.Render(new float[8], 0, 48000), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("channels"));
+            Assert.That(() => playback.Render(new float[8], 0, 48000),
+                Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("channels"));
             Assert.That(() => new CallbackPlayback(new CallbackPlaybackOptions { PlaybackLeadSamples = 20000 }),
                 Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("PlaybackLeadSamples"));
             playback.WritePlayback(Signal.SinePcm(4000, 440, 0.5));

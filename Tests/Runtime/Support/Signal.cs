@@ -45,7 +45,10 @@ namespace VoiceNpc.Tests.Support
         {
             var samples = new float[count * channels];
             for (int i = 0; i < count; i++)
-                for (int c = 0; c < channels; c++) samples[i * channels + c] = (float)(amplitude * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
+            {
+                float value = (float)(amplitude * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
+                for (int c = 0; c < channels; c++) samples[i * channels + c] = value;
+            }
             return samples;
         }
 
@@ -53,8 +56,31 @@ namespace VoiceNpc.Tests.Support
         {
             var samples = new short[count];
             for (int i = 0; i < count; i++)
-                samples[i] = (short)Math.Round(amplitude * 32767 * Math.Sin(2 * Math.PI * frequency * i / global::VoiceNpc.Audio.AudioFormat.SampleRate));
+            {
+                double t = (double)i / global::VoiceNpc.Audio.AudioFormat.SampleRate;
+                samples[i] = (short)Math.Round(amplitude * 32767 * Math.Sin(2 * Math.PI * frequency * t));
+            }
             return samples;
+        }
+
+        /// <summary>
+        /// Runs of sound (a sample above <paramref name="threshold"/> in every 2 ms window) separated by at least
+        /// <paramref name="minimumGapMs"/> of silence, as [start, end) sample indices.
+        /// </summary>
+        public static System.Collections.Generic.List<(int Start, int End)> Bursts(float[] samples, int sampleRate, float threshold = 0.02f,
+            int minimumGapMs = 20)
+        {
+            var bursts = new System.Collections.Generic.List<(int, int)>();
+            int gap = minimumGapMs * sampleRate / 1000, start = -1, lastLoud = -1;
+            for (int i = 0; i < samples.Length; i++)
+            {
+                if (Math.Abs(samples[i]) <= threshold) continue;
+                if (start >= 0 && i - lastLoud > gap) { bursts.Add((start, lastLoud + 1)); start = -1; }
+                if (start < 0) start = i;
+                lastLoud = i;
+            }
+            if (start >= 0) bursts.Add((start, lastLoud + 1));
+            return bursts;
         }
 
         /// <summary>One channel of an interleaved buffer.</summary>
