@@ -77,13 +77,13 @@ start_pulse() {
 }
 
 native_test() {
-  echo "==> native tests (plain with real PulseAudio devices; ring and DSP under ASan+UBSan, the ring under TSan)"
+  echo "==> native tests (plain with real PulseAudio devices; ring, DSP and reference under ASan+UBSan, ring and reference under TSan)"
   start_pulse
   (cd "$ROOT/.artifacts/native/release" && ctest --output-on-failure)
   native_build "$ROOT/.artifacts/native/asan" -DVNA_SANITIZE=ON
-  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure -R "ring|dsp")
+  (cd "$ROOT/.artifacts/native/asan" && ctest --output-on-failure -R "ring|dsp|reference")
   native_build "$ROOT/.artifacts/native/tsan" -DVNA_THREAD_SANITIZE=ON
-  (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure -R ring)
+  (cd "$ROOT/.artifacts/native/tsan" && ctest --output-on-failure -R "ring|reference")
 }
 
 # IL2CPP/AOT safety: the runtime's sources with the trim and AOT analyzers; an IL2xxx/IL3xxx warning fails the build.

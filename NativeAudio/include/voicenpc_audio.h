@@ -72,6 +72,9 @@ VNA_API uint32_t vna_ring_read(vna_ring* ring, int16_t* samples, uint32_t count)
 VNA_API uint32_t vna_ring_discard(vna_ring* ring);
 
 /* ---- Engine: OpenAL capture and playback on one real-time thread ------------------------------------------ */
+/* Capture-only mode (capture_only = 1): no playback device is opened and the playback ring does not exist; the host
+ * plays the NPC through its own audio engine (Unity's mixer) and hands what its speakers played to
+ * vna_engine_write_reference, which becomes the echo canceller's reference. */
 
 typedef struct vna_engine vna_engine;
 
@@ -90,6 +93,17 @@ typedef struct vna_engine_config {
     int32_t noise_suppression;       /* 1: speexdsp noise suppression */
     int32_t noise_suppress_db;       /* -25: the most a noisy band is attenuated */
     int32_t resampler_quality;       /* 5: speexdsp resampler quality, 0 (fast) to 10 (best) */
+    int32_t capture_only;            /* 0: open playback too; 1: capture only, the reference comes from the host */
+    uint32_t reference_sample_rate;  /* 48000: capture only, the rate of the host's output given to write_reference */
+    uint32_t reference_delay_ms;     /* 0: capture only, how much later than it arrives the reference meets capture:
+                                      * the speex canceller converges fastest when the echo follows its reference
+                                      * closely, so set it a little below the delay from writing a block to its echo
+                                      * being captured minus the host's block queue (too much and the reference comes
+                                      * after its echo, which cannot be cancelled) */
+    uint32_t max_reference_backlog_ms; /* 20: capture only, how far the reference's level may grow beyond where it
+                                        * settled (its lowest over half a second: the host's lead) before the growth
+                                        * (the host's clock running ahead of the microphone's, or a late host catching
+                                        * up) is dropped and counted; it would make the reference lag its echo */
 } vna_engine_config;
 
 typedef struct vna_engine_stats {
@@ -105,6 +119,13 @@ typedef struct vna_engine_stats {
     uint32_t capture_peak;            /* peak absolute sample of the last capture read */
     int32_t device_lost;              /* ALC_EXT_disconnect said a device went away: reopen or give up */
     int32_t realtime_priority;        /* the audio thread got SCHED_FIFO (else it runs at normal priority) */
+    int32_t capture_only;             /* the engine runs in capture-only mode: every playback count stays 0 */
+    uint64_t reference_frames;        /* capture only: host-rate frames vna_engine_write_reference took */
+    uint64_t reference_overruns;      /* capture only: host-rate frames lost because the reference ring was full */
+    uint64_t reference_underruns;     /* capture only: pipeline-rate captured samples that found no reference waiting */
+    uint64_t reference_dropped;       /* capture only: pipeline-rate reference samples dropped as a stale backlog */
+    uint32_t reference_level;         /* capture only: pipeline-rate reference samples waiting, after the last capture */
+    uint32_t reserved;
 } vna_engine_stats;
 
 /* Thread-safe: yes. Audio thread: n/a. */
@@ -119,9 +140,19 @@ VNA_API vna_result vna_engine_start(vna_engine* engine);
 /* Stops the thread and closes the devices. Thread-safe: no. */
 VNA_API void vna_engine_destroy(vna_engine* engine);
 
-/* The capture ring (the engine produces, the caller consumes) and the playback ring (the caller produces). */
+/* The capture ring (the engine produces, the caller consumes) and the playback ring (the caller produces; NULL in
+ * capture-only mode). */
 VNA_API vna_ring* vna_engine_capture_ring(vna_engine* engine);
 VNA_API vna_ring* vna_engine_playback_ring(vna_engine* engine);
+
+/* Capture only: adds one block the host's speakers are about to play, `frames` frames of `channels` interleaved float
+ * samples (-1..1) at reference_sample_rate, to the echo reference. It downmixes (the mean of the channels) and
+ * converts straight into a lock-free ring that the audio thread resamples to the pipeline rate and consumes in step
+ * with capture. Returns the frames taken: fewer when the ring is full (counted in reference_overruns), 0 when the
+ * engine has no echo cancellation, is not capture-only or its audio thread is not running (a reference from before
+ * a start or reopen would be stale). Thread-safe: one host thread at a time (the single producer). Audio thread: yes
+ * (no lock, no allocation, no system call). */
+VNA_API uint32_t vna_engine_write_reference(vna_engine* engine, const float* interleaved, uint32_t frames, uint32_t channels);
 
 /* Barge-in: the audio thread stops the source and drops queued audio within one period. Thread-safe: yes. */
 VNA_API vna_result vna_engine_clear_playback(vna_engine* engine);

@@ -28,6 +28,7 @@ struct vna_dsp {
     uint32_t gated_in_a_row;       /* frames the gate has held; it gives up after GATE_LIMIT */
     int converged;                 /* the gate has opened for good */
     uint64_t gated_frames;
+    uint64_t reference_underruns;
 };
 
 static void* allocate(size_t samples) { return calloc(samples, sizeof(int16_t)); }
@@ -145,7 +146,10 @@ static const int16_t* process_frame(vna_dsp* d, const int16_t* frame)
     int gate = 0;
     if (d->echo) {
         uint32_t got = vna_ring_read(d->reference, d->reference_frame, d->frame);
-        if (got < d->frame) memset(d->reference_frame + got, 0, (d->frame - got) * sizeof(int16_t));
+        if (got < d->frame) {
+            memset(d->reference_frame + got, 0, (d->frame - got) * sizeof(int16_t));
+            d->reference_underruns += d->frame - got;
+        }
         int32_t loudest = 0;
         int only_echo = echo_only(d, frame, &loudest);
         speex_echo_cancellation(d->echo, frame, d->reference_frame, d->clean_frame);
@@ -162,6 +166,24 @@ static const int16_t* process_frame(vna_dsp* d, const int16_t* frame)
 }
 
 uint64_t vna_dsp_gated_frames(const vna_dsp* d) { return d->gated_frames; }
+
+uint64_t vna_dsp_reference_underruns(const vna_dsp* d) { return d->reference_underruns; }
+
+uint32_t vna_dsp_add_reference(vna_dsp* d, const int16_t* samples, uint32_t count)
+{
+    return d->reference ? vna_ring_write(d->reference, samples, count) : 0;
+}
+
+uint32_t vna_dsp_reference_level(const vna_dsp* d) { return vna_ring_readable(d->reference); }
+
+uint32_t vna_dsp_drop_reference(vna_dsp* d, uint32_t samples)
+{
+    if (d->reference == NULL) return 0;
+    uint32_t level = vna_ring_readable(d->reference);
+    uint32_t n = samples < level ? samples : level;
+    if (n > 0) vna_ring_commit_read(d->reference, n);
+    return n;
+}
 
 static void append_pipeline_samples(vna_dsp* d, const int16_t* samples, uint32_t count)
 {

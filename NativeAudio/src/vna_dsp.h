@@ -33,6 +33,17 @@ uint32_t vna_dsp_capture(vna_dsp* dsp, const int16_t* device_samples, uint32_t c
 uint32_t vna_dsp_playback(vna_dsp* dsp, const int16_t* samples, uint32_t count, int16_t* device_out);
 uint32_t vna_dsp_playback_max(const vna_dsp* dsp, uint32_t count);
 
+/* Capture-only mode: pipeline-rate samples of what the host played, added to the reference (as vna_dsp_playback
+ * does for the engine's own playback). Returns how many fit. */
+uint32_t vna_dsp_add_reference(vna_dsp* dsp, const int16_t* samples, uint32_t count);
+
+/* Pipeline-rate reference samples waiting for capture; dropping discards the oldest (returns how many). */
+uint32_t vna_dsp_reference_level(const vna_dsp* dsp);
+uint32_t vna_dsp_drop_reference(vna_dsp* dsp, uint32_t samples);
+
+/* Captured pipeline-rate samples that found no reference waiting and were cancelled against silence. */
+uint64_t vna_dsp_reference_underruns(const vna_dsp* dsp);
+
 /* 10 ms frames silenced as echo-only so far. */
 uint64_t vna_dsp_gated_frames(const vna_dsp* dsp);
 

@@ -1,9 +1,11 @@
 /* The audio engine: one real-time thread that owns OpenAL. Every half period it drains the capture device through
  * the DSP into the capture ring (dropping a backlog beyond a bound, as PulseAudio can build one up) and keeps the
- * streaming source fed from the playback ring. After start-up our code allocates nothing, takes no lock the other
+ * streaming source fed from the playback ring. In capture-only mode there is no playback device: the echo reference
+ * is what the host wrote (vna_reference.c), moved into the DSP just before each capture. After start-up our code allocates nothing, takes no lock the other
  * side can hold and never calls managed code: the other side talks to it only through the two rings and a few
  * atomics. (OpenAL Soft's own device-list lock and buffer reallocation are outside our control; see ARCHITECTURE.) */
 #include "vna_dsp.h"
+#include "vna_reference.h"
 
 #include <AL/al.h>
 #include <AL/alc.h>
@@ -33,6 +35,8 @@ struct vna_engine {
     int queued_head;
     uint64_t completed;                             /* pipeline samples of buffers played to the end */
     vna_dsp* dsp;
+    vna_reference* reference;                       /* capture-only mode with echo cancellation: the host's reference */
+    int capture_flowing;                            /* the microphone has delivered since the thread started */
     vna_ring* capture_ring;
     vna_ring* playback_ring;
     int16_t* capture_scratch;                       /* device rate, capture_chunk samples */
@@ -42,7 +46,7 @@ struct vna_engine {
     pthread_t thread;
     _Atomic int running;
     _Atomic int clear_requested;
-    _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns, gated;
+    _Atomic uint64_t captured, played, overruns, underruns, dropped_backlog, dsp_ns, gated, reference_underruns;
     _Atomic uint32_t queued_playback, source_queued, capture_peak;
     _Atomic int device_lost;
     _Atomic int realtime;
@@ -84,6 +88,10 @@ vna_engine_config vna_engine_config_init(void)
     c.noise_suppression = 1;
     c.noise_suppress_db = -25;
     c.resampler_quality = 5;
+    c.capture_only = 0;
+    c.reference_sample_rate = 48000;
+    c.reference_delay_ms = 0;
+    c.max_reference_backlog_ms = 20;
     return c;
 }
 
@@ -116,8 +124,13 @@ static vna_result open_devices(vna_engine* e)
     if (capture) vna_device_count(VNA_DEVICE_CAPTURE, &ignored);
     if (playback) vna_device_count(VNA_DEVICE_PLAYBACK, &ignored);
     e->capture = alcCaptureOpenDevice(capture, e->config.device_sample_rate, AL_FORMAT_MONO16, (ALCsizei)device_samples(e, e->config.capture_buffer_ms));
+    if (e->capture == NULL) return VNA_DEVICE_UNAVAILABLE;
+    if (e->config.capture_only) {
+        atomic_store(&e->device_lost, 0);
+        return VNA_SUCCESS;
+    }
     e->playback = alcOpenDevice(playback);
-    if (e->capture == NULL || e->playback == NULL) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
+    if (e->playback == NULL) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     e->context = alcCreateContext(e->playback, NULL);
     if (e->context == NULL || !use_context(e->context)) { close_devices(e); return VNA_DEVICE_UNAVAILABLE; }
     alGenSources(1, &e->source);
@@ -144,6 +157,9 @@ vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_e
     if (config == NULL || out_engine == NULL || config->sample_rate == 0 || config->device_sample_rate == 0 ||
         config->period_frames == 0 || config->capture_buffer_ms == 0 || config->max_capture_backlog_ms == 0 || config->ring_ms == 0 ||
         (config->echo_cancellation && config->echo_tail_ms == 0)) return VNA_INVALID_ARGS;
+    int external_reference = config->capture_only && config->echo_cancellation;
+    if (external_reference && (config->reference_sample_rate < 8000 || config->reference_sample_rate > 192000 ||
+        config->max_reference_backlog_ms == 0 || config->reference_delay_ms > 1000)) return VNA_INVALID_ARGS;
     vna_engine* e = calloc(1, sizeof *e);
     if (e == NULL) return VNA_OUT_OF_MEMORY;
     e->config = *config;
@@ -164,7 +180,11 @@ vna_result vna_engine_create(const vna_engine_config* config, vna_engine** out_e
     e->period_scratch = calloc(config->period_frames, sizeof(int16_t));
     if (e->capture_scratch == NULL || e->period_scratch == NULL || vna_dsp_create(&dc, &e->dsp) != VNA_SUCCESS ||
         (e->playback_scratch = calloc(vna_dsp_playback_max(e->dsp, config->period_frames), sizeof(int16_t))) == NULL ||
-        vna_ring_create(&rc, &e->capture_ring) != VNA_SUCCESS || vna_ring_create(&rc, &e->playback_ring) != VNA_SUCCESS) {
+        vna_ring_create(&rc, &e->capture_ring) != VNA_SUCCESS ||
+        (!config->capture_only && vna_ring_create(&rc, &e->playback_ring) != VNA_SUCCESS) ||
+        (external_reference && vna_reference_create(&(vna_reference_config){ .host_rate = config->reference_sample_rate,
+            .pipeline_rate = config->sample_rate, .max_backlog_ms = config->max_reference_backlog_ms, .delay_ms = config->reference_delay_ms,
+            .resampler_quality = config->resampler_quality }, &e->reference) != VNA_SUCCESS)) {
         vna_engine_destroy(e);
         return VNA_OUT_OF_MEMORY;
     }
@@ -186,6 +206,9 @@ static void pump_capture(vna_engine* e)
     ALCint available = 0;
     alcGetIntegerv(e->capture, ALC_CAPTURE_SAMPLES, 1, &available);
     ALCint backlog = (ALCint)device_samples(e, e->config.max_capture_backlog_ms);
+    /* The host's reference up to now, in step with the capture that follows (every captured sample takes one, and a
+     * dropped capture backlog drops the reference it would have taken). */
+    if (e->reference) vna_reference_pump(e->reference, e->dsp, e->capture_flowing);
     while (available > backlog) {
         /* Too far behind real time: keep the newest audio, count the rest as dropped (in scratch-sized steps). */
         ALCint drop = available - backlog;
@@ -197,6 +220,7 @@ static void pump_capture(vna_engine* e)
     }
     if (available > (ALCint)e->capture_chunk) available = (ALCint)e->capture_chunk;
     if (available <= 0) return;
+    e->capture_flowing = 1;
     alcCaptureSamples(e->capture, e->capture_scratch, available);
     int16_t peak = 0;
     for (ALCint i = 0; i < available; i++) {
@@ -211,6 +235,10 @@ static void pump_capture(vna_engine* e)
     atomic_fetch_add(&e->captured, written);
     atomic_store(&e->gated, vna_dsp_gated_frames(e->dsp) * (e->config.sample_rate / 100));
     if (lost > 0) atomic_fetch_add(&e->overruns, lost);
+    if (e->reference) {
+        vna_reference_after_capture(e->reference, e->dsp, written + lost);
+        atomic_store(&e->reference_underruns, vna_dsp_reference_underruns(e->dsp));
+    }
 }
 
 static void count_played_buffer(vna_engine* e)
@@ -304,9 +332,11 @@ static void pump_playback(vna_engine* e)
 static void check_devices(vna_engine* e)
 {
     ALCint connected = 1;
-    if (alcIsExtensionPresent(e->playback, "ALC_EXT_disconnect")) {
-        alcGetIntegerv(e->playback, ALC_CONNECTED, 1, &connected);
-        if (!connected) atomic_store(&e->device_lost, 1);
+    if (alcIsExtensionPresent(e->capture, "ALC_EXT_disconnect")) {
+        if (e->playback) {
+            alcGetIntegerv(e->playback, ALC_CONNECTED, 1, &connected);
+            if (!connected) atomic_store(&e->device_lost, 1);
+        }
         alcGetIntegerv(e->capture, ALC_CONNECTED, 1, &connected);
         if (!connected) atomic_store(&e->device_lost, 1);
     }
@@ -318,7 +348,10 @@ static void* audio_thread(void* arg)
     /* Real-time priority where the system grants it (rtkit, CAP_SYS_NICE, root); a normal thread otherwise. */
     struct sched_param priority = { .sched_priority = sched_get_priority_min(SCHED_FIFO) + 10 };
     atomic_store(&e->realtime, pthread_setschedparam(pthread_self(), SCHED_FIFO, &priority) == 0);
-    use_context(e->context);
+    if (e->context) use_context(e->context);
+    /* A reference written before this start (or before a reopen) belongs to audio whose capture never comes. */
+    e->capture_flowing = 0;
+    if (e->reference) vna_reference_open(e->reference, e->dsp);
     alcCaptureStart(e->capture);
     long period_ns = (long)e->config.period_frames * 1000000000L / (long)e->config.sample_rate;
     struct timespec nap = { 0, period_ns / 2 };   /* poll twice a period: latency without spinning */
@@ -326,13 +359,18 @@ static void* audio_thread(void* arg)
         check_devices(e);
         if (!atomic_load(&e->device_lost)) {
             pump_capture(e);
-            pump_playback(e);
+            if (e->playback) pump_playback(e);
+        } else if (e->reference) {
+            vna_reference_close(e->reference);   /* nothing consumes it until the reopen */
         }
         nanosleep(&nap, NULL);
     }
+    if (e->reference) vna_reference_close(e->reference);
     alcCaptureStop(e->capture);
-    alSourceStop(e->source);
-    use_context(NULL);
+    if (e->context) {
+        alSourceStop(e->source);
+        use_context(NULL);
+    }
     return NULL;
 }
 
@@ -373,6 +411,7 @@ void vna_engine_destroy(vna_engine* e)
     if (e == NULL) return;
     stop_thread(e);
     close_devices(e);
+    vna_reference_destroy(e->reference);
     vna_dsp_destroy(e->dsp);
     vna_ring_destroy(e->capture_ring);
     vna_ring_destroy(e->playback_ring);
@@ -385,9 +424,14 @@ void vna_engine_destroy(vna_engine* e)
 vna_ring* vna_engine_capture_ring(vna_engine* e) { return e == NULL ? NULL : e->capture_ring; }
 vna_ring* vna_engine_playback_ring(vna_engine* e) { return e == NULL ? NULL : e->playback_ring; }
 
+uint32_t vna_engine_write_reference(vna_engine* e, const float* interleaved, uint32_t frames, uint32_t channels)
+{
+    return e == NULL || e->reference == NULL ? 0 : vna_reference_write(e->reference, interleaved, frames, channels);
+}
+
 vna_result vna_engine_clear_playback(vna_engine* e)
 {
-    if (e == NULL) return VNA_INVALID_ARGS;
+    if (e == NULL || e->playback_ring == NULL) return e == NULL ? VNA_INVALID_ARGS : VNA_SUCCESS;
     atomic_store(&e->clear_requested, 1);
     return VNA_SUCCESS;
 }
@@ -407,5 +451,14 @@ vna_result vna_engine_get_stats(vna_engine* e, vna_engine_stats* out)
     out->capture_peak = atomic_load(&e->capture_peak);
     out->device_lost = atomic_load(&e->device_lost);
     out->realtime_priority = atomic_load(&e->realtime);
+    out->capture_only = e->config.capture_only ? 1 : 0;
+    vna_reference_stats reference = { 0 };
+    if (e->reference) vna_reference_get_stats(e->reference, &reference);
+    out->reference_frames = reference.frames;
+    out->reference_overruns = reference.overruns;
+    out->reference_underruns = e->reference ? atomic_load(&e->reference_underruns) : 0;
+    out->reference_dropped = reference.dropped;
+    out->reference_level = reference.level;
+    out->reserved = 0;
     return VNA_SUCCESS;
 }

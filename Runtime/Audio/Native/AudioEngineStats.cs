@@ -19,6 +19,12 @@ namespace VoiceNpc.Audio.Native
             CapturePeak = (int)s.CapturePeak;
             DeviceLost = s.DeviceLost != 0;
             RealtimePriority = s.RealtimePriority != 0;
+            CaptureOnly = s.CaptureOnly != 0;
+            ReferenceFrames = (long)s.ReferenceFrames;
+            ReferenceOverruns = (long)s.ReferenceOverruns;
+            ReferenceUnderrunSamples = (long)s.ReferenceUnderruns;
+            ReferenceDroppedSamples = (long)s.ReferenceDropped;
+            ReferenceLevelSamples = (int)s.ReferenceLevel;
         }
 
         public long CapturedSamples { get; }
@@ -52,5 +58,23 @@ namespace VoiceNpc.Audio.Native
 
         /// <summary>The audio thread runs at real-time priority (SCHED_FIFO); false where the system refused it.</summary>
         public bool RealtimePriority { get; }
+
+        /// <summary>Capture only (<see cref="NativeCaptureDevice"/>): the playback counts stay 0.</summary>
+        public bool CaptureOnly { get; }
+
+        /// <summary>Capture only: frames of the host's output (at its rate) the echo reference took.</summary>
+        public long ReferenceFrames { get; }
+
+        /// <summary>Capture only: frames of the host's output lost because the engine had not consumed the reference.</summary>
+        public long ReferenceOverruns { get; }
+
+        /// <summary>Capture only: captured samples that found no reference waiting (cancelled against silence).</summary>
+        public long ReferenceUnderrunSamples { get; }
+
+        /// <summary>Capture only: reference samples dropped because the host's clock ran ahead of the microphone's.</summary>
+        public long ReferenceDroppedSamples { get; }
+
+        /// <summary>Capture only: reference samples waiting for their capture after the latest capture read.</summary>
+        public int ReferenceLevelSamples { get; }
     }
 }

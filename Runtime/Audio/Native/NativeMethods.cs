@@ -34,6 +34,10 @@ namespace VoiceNpc.Audio.Native
             public int NoiseSuppression;
             public int NoiseSuppressDb;
             public int ResamplerQuality;
+            public int CaptureOnly;
+            public uint ReferenceSampleRate;
+            public uint ReferenceDelayMs;
+            public uint MaxReferenceBacklogMs;
         }
 
         [StructLayout(LayoutKind.Sequential)]
@@ -51,6 +55,13 @@ namespace VoiceNpc.Audio.Native
             public uint CapturePeak;
             public int DeviceLost;
             public int RealtimePriority;
+            public int CaptureOnly;
+            public ulong ReferenceFrames;
+            public ulong ReferenceOverruns;
+            public ulong ReferenceUnderruns;
+            public ulong ReferenceDropped;
+            public uint ReferenceLevel;
+            public uint Reserved;
         }
 
         [DllImport(Library, EntryPoint = "vna_engine_config_init")]
@@ -73,6 +84,10 @@ namespace VoiceNpc.Audio.Native
 
         [DllImport(Library, EntryPoint = "vna_engine_playback_ring")]
         public static extern IntPtr EnginePlaybackRing(NativeEngineHandle engine);
+
+        // On the host's audio thread: the caller keeps the engine's handle alive around the call.
+        [DllImport(Library, EntryPoint = "vna_engine_write_reference")]
+        public static extern uint EngineWriteReference(IntPtr engine, float* interleaved, uint frames, uint channels);
 
         [DllImport(Library, EntryPoint = "vna_engine_clear_playback")]
         public static extern int EngineClearPlayback(NativeEngineHandle engine);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
+using VoiceNpc.Audio;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Characters;
 using VoiceNpc.Cli;
@@ -19,14 +20,17 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
     public sealed class DeviceSession : IDisposable
     {
         public SystemClock Clock { get; } = new SystemClock();
-        public NativeAudioDevice Device { get; }
+        public IRealTimeAudioDevice Device { get; }
         public DeviceProbe Probe { get; }
         public VoiceConversation Conversation { get; }
         public List<ConversationEvent> Events { get; } = new List<ConversationEvent>();
 
-        public DeviceSession(NativeAudioOptions npcDevices)
+        public DeviceSession(NativeAudioOptions npcDevices) : this(NativeAudioDevice.Open(npcDevices)) { }
+
+        /// <summary>The NPC on any device (e.g. a <see cref="SplitAudioDevice"/>); the session disposes it.</summary>
+        public DeviceSession(IRealTimeAudioDevice device)
         {
-            Device = NativeAudioDevice.Open(npcDevices);
+            Device = device;
             Probe = new DeviceProbe(Clock, "Monitor of " + PulseAudioRig.Speakers, PulseAudioRig.Microphone);
             var character = CharacterLoader.Load(RepoPaths.BlacksmithCharacter);
             var providers = EmbeddedProviders.CreateCatalog().Resolve(character, () => Clock.Now);
