@@ -53,11 +53,14 @@ namespace VoiceNpc.Unity
 
         /// <param name="outputSampleRate">AudioSettings.outputSampleRate: the rate of the echo reference Unity plays.</param>
         /// <exception cref="AudioDeviceUnavailableException">Unity's Microphone has no device or cannot start it.</exception>
-        public static AgentCapture Open(CaptureSource source, string microphone, int outputSampleRate)
+        /// <param name="referenceDelayMilliseconds">NativeCaptureOptions.ReferenceDelayMilliseconds (0 to 400).</param>
+        public static AgentCapture Open(CaptureSource source, string microphone, int outputSampleRate, int referenceDelayMilliseconds)
         {
             if (source == CaptureSource.None) return new AgentCapture(new SilentCapture());
             string? fallback = null;
-            if (source == CaptureSource.NativeWithEchoCancellation)
+            if (source == CaptureSource.NativeWithEchoCancellation && (outputSampleRate < 8000 || outputSampleRate > 192000))
+                fallback = $"Unity's output rate is {outputSampleRate} Hz (audio disabled?), which the echo canceller cannot take as its reference";
+            else if (source == CaptureSource.NativeWithEchoCancellation)
             {
                 try
                 {
@@ -65,6 +68,7 @@ namespace VoiceNpc.Unity
                     {
                         CaptureDevice = microphone.Length == 0 ? null : microphone,
                         ReferenceSampleRate = outputSampleRate,
+                        ReferenceDelayMilliseconds = referenceDelayMilliseconds,
                     };
                     return new AgentCapture(NativeCaptureDevice.Open(options));
                 }

@@ -48,6 +48,10 @@ namespace VoiceNpc.Unity
         [Tooltip("Held to talk with the legacy Input Manager; with the Input System, call BeginPushToTalk/EndPushToTalk")]
         public KeyCode pushToTalkKey = KeyCode.V;
 
+        [Tooltip("Native capture: how much later than Unity renders it the echo reference meets the microphone (0-400 ms; " +
+            "NativeCaptureOptions.ReferenceDelayMilliseconds). 0 suits most setups: the canceller's tail covers the rest.")]
+        [Range(0, 400)] public int echoReferenceDelayMilliseconds;
+
         [Header("Folders (empty: under Application.persistentDataPath/VoiceNpc)")]
         public string memoryFolder = "";
         public string cacheFolder = "";
@@ -270,7 +274,7 @@ namespace VoiceNpc.Unity
                 Mix = PlaybackMix.Multiply,
                 OutputSampleRates = _outputRate == 48000 || _outputRate == 44100 ? new[] { 48000, 44100 } : new[] { _outputRate, 48000, 44100 },
             });
-            _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate);
+            _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate, echoReferenceDelayMilliseconds);
             if (_capture.FallbackReason != null)
                 Raise(new ProviderFellBack(TimeSpan.Zero, "capture", "native", "unity-microphone", _capture.FallbackReason));
             RouteEchoReference();
