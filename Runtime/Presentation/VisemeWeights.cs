@@ -13,7 +13,8 @@ namespace VoiceNpc.Presentation
     /// </summary>
     public sealed class VisemeWeights
     {
-        private static readonly int VisemeCount = Enum.GetValues(typeof(Viseme)).Length;
+        // Etc is the last mouth shape (Enum.GetValues is not AOT-safe); a test shows every Viseme has a pose.
+        private const int VisemeCount = (int)Viseme.Etc + 1;
 
         private readonly BlendShapeTiming[] _timing;
         private readonly float[][] _poses;   // per viseme: every channel's target

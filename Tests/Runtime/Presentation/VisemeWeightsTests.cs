@@ -67,6 +67,17 @@ namespace VoiceNpc.Tests.Presentation
         }
 
         [Test]
+        public void EveryMouthShapeHasAPose()
+        {
+            var lips = Rig();
+            foreach (Viseme viseme in Enum.GetValues(typeof(Viseme)))
+            {
+                lips.Show(viseme, TimeSpan.FromSeconds(1));
+                Assert.That(lips.Current, Is.EqualTo(viseme));
+            }
+        }
+
+        [Test]
         public void ResetClosesTheMouthAtOnce()
         {
             var lips = Rig();
