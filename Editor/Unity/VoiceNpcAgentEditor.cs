@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using UnityEditor;
 using UnityEngine;
+using VoiceNpc.Audio;
 using VoiceNpc.Authoring;
 using VoiceNpc.Presentation;
 using VoiceNpc.Unity;
@@ -71,6 +72,7 @@ namespace VoiceNpc.Editor
             EditorGUILayout.Space();
             EditorGUILayout.LabelField($"State: {agent.State} · {agent.TurnState} · {agent.CaptureDescription}", EditorStyles.boldLabel);
             if (agent.FailureReason != null) EditorGUILayout.HelpBox(agent.FailureReason, MessageType.Error);
+            if (agent.PlaybackStats is CallbackPlaybackStats voice) EditorGUILayout.LabelField("Voice: " + voice, EditorStyles.wordWrappedMiniLabel);
             if (GUILayout.Button(agent.Host == null ? "Start conversation" : "Stop conversation"))
             {
                 if (agent.Host == null) agent.StartConversation();
