@@ -25,7 +25,9 @@ namespace VoiceNpc.Presentation
             _next = 0;
         }
 
-        /// <summary>What to append to the shown text for the heard <paramref name="word"/>: tokens of the line, the word itself, or nothing.</summary>
+        /// <summary>
+        /// What to append to the shown text for the heard <paramref name="word"/>: tokens of the line, the word itself, or nothing.
+        /// </summary>
         public IEnumerable<string> Shown(string word)
         {
             string key = Key(word);
