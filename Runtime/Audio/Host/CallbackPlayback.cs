@@ -37,9 +37,9 @@ namespace VoiceNpc.Audio
                     $"PlaybackLeadSamples must be at least 1 and below RingSamples ({options.RingSamples})");
             if (options.MaxBlockFrames < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), options.MaxBlockFrames, "MaxBlockFrames must be positive");
-            if (options.StalledCallbackMilliseconds < 1)
+            if (options.StalledCallbackMilliseconds < 0)
                 throw new ArgumentOutOfRangeException(nameof(options), options.StalledCallbackMilliseconds,
-                    "StalledCallbackMilliseconds must be positive");
+                    "StalledCallbackMilliseconds must not be negative (0 turns the watch off)");
             if (options.UnderrunGapMilliseconds < 0)
                 throw new ArgumentOutOfRangeException(nameof(options), options.UnderrunGapMilliseconds,
                     "UnderrunGapMilliseconds must not be negative");
@@ -77,7 +77,7 @@ namespace VoiceNpc.Audio
             {
                 long callbacks = Volatile.Read(ref _callbacks);
                 var now = _clock.Now;
-                if (_disposed || callbacks != _seenCallbacks || QueuedPlaybackSamples == 0)
+                if (_disposed || _stallLimit == TimeSpan.Zero || callbacks != _seenCallbacks || QueuedPlaybackSamples == 0)
                 {
                     _seenCallbacks = callbacks;
                     _seenAt = now;

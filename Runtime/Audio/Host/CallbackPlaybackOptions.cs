@@ -32,7 +32,8 @@ namespace VoiceNpc.Audio
 
         /// <summary>
         /// The callback not running for this long while the NPC's voice is queued is a <see cref="CallbackPlayback.Fault"/>
-        /// (a source that is not playing, or a disabled object), so a line cannot wait forever for its end (default 1 s).
+        /// (a source that is not playing, or a disabled object), so a line cannot wait forever for its end (default 1 s;
+        /// 0 turns the watch off, e.g. for a host that keeps pumping while its audio is paused).
         /// </summary>
         public int StalledCallbackMilliseconds { get; set; } = 1000;
 

@@ -233,6 +233,12 @@ namespace VoiceNpc.Tests.Audio
             Assert.That(playback.Fault, Does.Contain("not been called for 500 ms").And.Contain("AudioSource"));
             playback.Render(new float[2048], 2, 48000);
             Assert.That(playback.Fault, Is.Null);
+
+            var unwatched = new CallbackPlayback(new CallbackPlaybackOptions { Clock = clock, StalledCallbackMilliseconds = 0 });
+            unwatched.WritePlayback(Signal.SinePcm(1600, 440, 0.5));
+            Assert.That(unwatched.Fault, Is.Null);
+            Advance(5);
+            Assert.That(unwatched.Fault, Is.Null, "0 turns the watch off");
         }
 
         [Test]

@@ -25,7 +25,9 @@ namespace VoiceNpc.Tests.Support
     {
         public const int Rate = 48000, Frames = 1024, Channels = 2;
 
-        private readonly FakeMicrophoneClip _clip = new FakeMicrophoneClip(Rate, 1, Rate);
+        // A 4 s clip and a 300 ms lead: a test thread or pump the machine starves for a while loses neither the player's
+        // words nor the NPC's (an underrun would split a word in the rendered output, where the tests count words).
+        private readonly FakeMicrophoneClip _clip = new FakeMicrophoneClip(Rate, 1, 4 * Rate);
         private readonly float[] _silence = new float[Frames];
         private float[]? _speech;
         private int _speechAt;
@@ -33,7 +35,7 @@ namespace VoiceNpc.Tests.Support
 
         public CallbackConversationRig(int seconds, params string[] playerTexts)
         {
-            Playback = new CallbackPlayback();
+            Playback = new CallbackPlayback(new CallbackPlaybackOptions { PlaybackLeadSamples = 4800 });
             Capture = new ClipCapture(_clip, new ClipCaptureOptions { Clock = Clock });
             Callback = new AudioCallbackThread(Playback, Frames, Channels, Rate, seconds * Rate / Frames)
             {
