@@ -131,6 +131,7 @@ case "${1:-}" in
     setup
     start_pulse
     "$ROOT/.artifacts/native/release/bench_dsp"
+    "$ROOT/.artifacts/native/release/bench_echo"
     "$ROOT/voicenpc" bench "${@:2}"
     ;;
   *) echo "usage: ./build.sh [demo|package|test|bench]" >&2; exit 2 ;;

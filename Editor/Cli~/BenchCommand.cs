@@ -10,7 +10,7 @@ namespace VoiceNpc.Cli
     /// <summary><c>voicenpc bench</c>: prints the pipeline's figures. Benchmarks measure; tests never time things.</summary>
     public static class BenchCommand
     {
-        private static readonly string[] Names = { "pipeline", "frames", "persistence", "recognition", "devices", "live", "cloud", "host" };
+        private static readonly string[] Names = { "pipeline", "frames", "persistence", "recognition", "devices", "capture", "live", "cloud", "host" };
 
         public static Command Create()
         {
@@ -38,6 +38,7 @@ namespace VoiceNpc.Cli
             if (chosen.Contains("persistence")) PersistenceBenchmark.Run();
             if (chosen.Contains("recognition")) await RecognitionBenchmark.RunAsync(cancellationToken);
             if (chosen.Contains("devices")) DeviceLatencyBenchmark.Run();
+            if (chosen.Contains("capture")) CaptureOnlyLatencyBenchmark.Run();
             if (chosen.Contains("live")) LiveRoundTripBenchmark.Run();
             if (chosen.Contains("host")) HostAudioBenchmark.Run();
             if (chosen.Contains("cloud") && cloudTurns > 0) await CloudLatencyBenchmark.RunAsync(cloudTurns, cancellationToken);
