@@ -53,10 +53,16 @@ namespace VoiceNpc.Conversation
         /// The conversation owns the providers from here on; if starting fails or is cancelled, whatever had started
         /// is stopped and the providers are disposed before the exception reaches the caller (the device is the caller's).
         /// </summary>
-        public static async Task<VoiceConversation> StartAsync(CharacterDefinition character, ConversationProviders providers,
-            IAudioDevice device, IClock clock, ConversationMemory? memory = null, CancellationToken cancellationToken = default)
+        public static Task<VoiceConversation> StartAsync(CharacterDefinition character, ConversationProviders providers,
+            IAudioDevice device, IClock clock, ConversationMemory? memory = null, CancellationToken cancellationToken = default) =>
+            StartAsync(character, providers, device, clock, memory, cancellationToken, created: null);
+
+        /// <param name="created">Sees the conversation before its pump runs (tests that act on the pump's thread from the first frame).</param>
+        internal static async Task<VoiceConversation> StartAsync(CharacterDefinition character, ConversationProviders providers,
+            IAudioDevice device, IClock clock, ConversationMemory? memory, CancellationToken cancellationToken, Action<VoiceConversation>? created)
         {
             var conversation = new VoiceConversation(character, providers, clock, memory ?? new ConversationMemory());
+            created?.Invoke(conversation);
             try { await conversation.StartCoreAsync(device, cancellationToken).ConfigureAwait(false); }
             catch
             {

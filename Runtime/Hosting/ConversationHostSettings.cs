@@ -16,9 +16,12 @@ namespace VoiceNpc.Hosting
         public ProviderCatalog? Catalog { get; set; }
 
         /// <summary>
-        /// Opens the microphone and speakers (required), on the start worker: a real-time device
-        /// (<see cref="IRealTimeAudioDevice"/>, e.g. a <see cref="SplitAudioDevice"/>) or any <see cref="IAudioDevice"/>.
-        /// The host disposes what it returns when it stops, or when starting fails after it was opened.
+        /// Opens the microphone and speakers (required). Called on the start worker, not the game thread, so that a slow
+        /// device probe never stalls a frame: it must not touch the engine's API (in Unity, start the Microphone and set up
+        /// the AudioSource before <see cref="ConversationHost.Start"/> and let this wrap them). Returns a real-time device
+        /// (<see cref="IRealTimeAudioDevice"/>, e.g. a <see cref="SplitAudioDevice"/>) or any <see cref="IAudioDevice"/>;
+        /// the host disposes it when it stops, or when starting fails after it was opened (an exception thrown here is
+        /// the failure: "could not open the audio device: ...").
         /// </summary>
         public Func<IAudioDevice>? OpenDevice { get; set; }
 

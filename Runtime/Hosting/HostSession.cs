@@ -74,7 +74,7 @@ namespace VoiceNpc.Hosting
                 providers = null;   // the conversation owns them now, and disposes them if it fails to start
                 var conversation = await VoiceConversation.StartAsync(_plan.Character, owned, _device, _plan.Clock, _memory?.Conversation, token)
                     .ConfigureAwait(false);
-                if (_memory != null) _saver = new MemorySaver(_memory, SaveFailed);
+                if (_memory != null) _saver = new MemorySaver(_memory.Save, SaveFailed);
                 conversation.EventRaised += Forward;
                 _conversation = conversation;
             }

@@ -1,24 +1,22 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using VoiceNpc.Memory;
-
 namespace VoiceNpc.Hosting
 {
     /// <summary>
-    /// Saves a player's memory off the game thread, one save after another (never two at once: each is chained to the
+    /// Saves a player's memory (<c>PlayerMemory.Save</c>) off the game thread, one save after another (never two at once: each is chained to the
     /// one before). A failed save is reported and changes nothing in RAM: the next save writes what this one did not.
     /// </summary>
     internal sealed class MemorySaver
     {
-        private readonly PlayerMemory _memory;
+        private readonly Action _save;
         private readonly Action<Exception> _failed;
         private readonly object _gate = new object();
         private Task _last = Task.CompletedTask;
 
-        public MemorySaver(PlayerMemory memory, Action<Exception> failed)
+        public MemorySaver(Action save, Action<Exception> failed)
         {
-            _memory = memory;
+            _save = save;
             _failed = failed;
         }
 
@@ -36,7 +34,7 @@ namespace VoiceNpc.Hosting
 
         private void Save()
         {
-            try { _memory.Save(); }
+            try { _save(); }
             catch (Exception e) { _failed(e); }   // a full disk or a locked file must not end the conversation
         }
     }

@@ -58,6 +58,20 @@ namespace VoiceNpc.Tests.EndToEnd.Cloud
         }
 
         [Test]
+        public void ALineTheGameGaveTheNpcIsHistoryWithoutAnEmptyPlayerMessage()
+        {
+            var history = new[] { new DialogueTurn("", "Bring me three iron bars.", false), new DialogueTurn("ok", "Good.", false) };
+            var request = new BrainRequest(CharacterLoader.Load(RepoPaths.BlacksmithCharacter), "what now", history);
+            Reply(Brain(), request);
+            var messages = _fake.Bodies.Single().RootElement.GetProperty("messages").EnumerateArray()
+                .Select(m => (m.GetProperty("role").GetString(), m.GetProperty("content").GetString())).Skip(1).ToList();
+            Assert.That(messages, Is.EqualTo(new (string?, string?)[]
+            {
+                ("assistant", "Bring me three iron bars."), ("user", "ok"), ("assistant", "Good."), ("user", "what now"),
+            }));
+        }
+
+        [Test]
         public void MemoryGoesIntoTheSystemPrompt()
         {
             var memory = new ConversationMemory(new[] { new DialogueTurn("hello", "Well met.", false) }, summary: "The player bought a shield.");

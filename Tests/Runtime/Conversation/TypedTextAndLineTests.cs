@@ -61,7 +61,7 @@ namespace VoiceNpc.Tests.Conversation
             const string line = "Welcome to my forge, traveller. Mind the sparks.";
             var harness = new ConversationHarness();
             harness.Tts.Latency = TimeSpan.FromSeconds(1.5);   // longer than the 1.2 s thinking budget: still no filler for a line
-            harness.When(h => h.Conversation != null, c => c.Say(line));
+            harness.At(3.5, c => c.Say(line));   // after the two start-up fillers, 1.5 s each
             harness.Run(Silence(), expectedTurns: 1);
 
             Assert.That(harness.Brain.Requests, Is.Empty);

@@ -57,7 +57,6 @@ namespace VoiceNpc.Tests.Support
         public VoiceConversation? Conversation => _conversation;
 
         private volatile VoiceConversation? _conversation;
-        private readonly ManualResetEventSlim _started = new ManualResetEventSlim();
         private readonly List<(Func<ConversationHarness, bool> Condition, Action<VoiceConversation> Action)> _triggers =
             new List<(Func<ConversationHarness, bool>, Action<VoiceConversation>)>();
         private Exception? _triggerFailure;
@@ -66,7 +65,7 @@ namespace VoiceNpc.Tests.Support
         /// Runs <paramref name="action"/> once, on the audio pump's thread, at the first frame where
         /// <paramref name="condition"/> holds (checked before the frame's capture is read): a control called there takes
         /// effect at the next frame, so the test is exact on the virtual clock. Conditions may read the harness, its
-        /// clock, device and conversation (null until started: the action then waits for it).
+        /// clock, device and conversation (known before the pump's first frame; start-up may still be under way).
         /// </summary>
         public ConversationHarness When(Func<ConversationHarness, bool> condition, Action<VoiceConversation> action)
         {
@@ -88,12 +87,7 @@ namespace VoiceNpc.Tests.Support
                 var (condition, action) = _triggers[i];
                 if (!condition(this)) continue;
                 _triggers.RemoveAt(i--);
-                try
-                {
-                    // Start-up is done on the virtual timeline by now; only its return to the test thread may lag.
-                    if (!_started.Wait(TimeSpan.FromSeconds(20))) throw new TimeoutException("the conversation did not start");
-                    action(_conversation!);
-                }
+                try { action(_conversation!); }
                 catch (Exception e) { _triggerFailure ??= e; }
             }
         }
@@ -131,9 +125,8 @@ namespace VoiceNpc.Tests.Support
             if (FirstTts is { } first) voices[first.Provider.Name] = new VoiceSettings(first.Voice);
             var character = Character with { Voices = voices };
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var conversation = await VoiceConversation.StartAsync(character, providers, device, Clock, InitialMemory, timeout.Token);
-            _conversation = conversation;
-            _started.Set();
+            var conversation = await VoiceConversation.StartAsync(character, providers, device, Clock, InitialMemory, timeout.Token,
+                created: c => _conversation = c);
             Memory = conversation.Memory;
             conversation.EventRaised += e =>
             {
