@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using VoiceNpc.Audio;
 using VoiceNpc.Audio.Native;
 using VoiceNpc.Native;
@@ -16,10 +17,13 @@ namespace VoiceNpc.Unity
         private readonly UnityMicrophoneClip? _clip;
         private readonly ClipCapture? _clipCapture;
         private readonly SilentCapture? _silence;
+        private readonly DeviceReopener? _reopener;
 
         private AgentCapture(NativeCaptureDevice native)
         {
             _native = native;
+            var clock = Stopwatch.StartNew();
+            _reopener = new DeviceReopener(() => native.Fault, native.TryReopen, TimeSpan.FromSeconds(2), () => clock.Elapsed);
             Capture = native;
             Description = "native capture with echo cancellation";
         }
@@ -80,7 +84,14 @@ namespace VoiceNpc.Unity
         }
 
         /// <summary>Main thread, each frame: moves what Unity's Microphone recorded into the pump's ring.</summary>
-        public void Poll() => _clipCapture?.Poll();
+        public void Poll()
+        {
+            _clipCapture?.Poll();
+            _reopener?.Poll();
+        }
+
+        /// <summary>Times a lost native microphone came back (reopened on a worker every 2 s while it is lost).</summary>
+        public int Reopened => _reopener?.Recovered ?? 0;
 
         /// <summary>Whether Unity's Microphone stopped recording under us (unplugged); always false for native capture.</summary>
         public bool MicrophoneLost => _clip != null && !_clip.IsRecording;

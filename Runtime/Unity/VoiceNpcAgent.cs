@@ -77,7 +77,8 @@ namespace VoiceNpc.Unity
         private bool _muted;
         private VoiceNpcEchoReference? _tap;   // the listener tap feeding our canceller, if any
         private int _handedOver;
-        private bool _failed;   // the host failed during the last Pump   // 1 once the host opened the device (it disposes it)
+        private bool _failed;   // the host failed during the last Pump
+        private int _reopenedReported;   // 1 once the host opened the device (it disposes it)
 
         /// <summary>Providers to use instead of the default catalog; set before the conversation starts.</summary>
         public ProviderCatalog? Catalog { get; set; }
@@ -215,6 +216,7 @@ namespace VoiceNpc.Unity
             if (_permission != null && _permission.Status != MicrophonePermission.State.Pending) ContinueStart();
             if (_host == null) return;
             _capture?.Poll();
+            ReportReopened();
             RouteEchoReference();
             if (_capture != null && _capture.MicrophoneLost)
             {
@@ -236,6 +238,14 @@ namespace VoiceNpc.Unity
             var playback = Volatile.Read(ref _rendering);
             if (playback != null) playback.Render(data, channels, Volatile.Read(ref _outputRate));
             else Array.Clear(data, 0, data.Length);
+        }
+
+        private void ReportReopened()
+        {
+            int reopened = _capture?.Reopened ?? 0;
+            if (reopened <= _reopenedReported) return;
+            _reopenedReported = reopened;
+            if (logErrors) Debug.Log("VoiceNpc: the microphone is back (native capture reopened)", this);
         }
 
         private void PollPushToTalkKey()
@@ -347,6 +357,7 @@ namespace VoiceNpc.Unity
             }
             _capture = null;
             _playback = null;
+            _reopenedReported = 0;
         }
 
         /// <summary>Main thread, when Unity reset its output (device change, AudioSettings.Reset): the rate may differ.</summary>
