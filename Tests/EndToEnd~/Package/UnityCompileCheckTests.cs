@@ -31,7 +31,8 @@ namespace VoiceNpc.Tests.Package
         {
             var (code, output, _) = Run();
             Assert.That(code, Is.EqualTo(0));
-            Assert.That(output, Does.Contain("unity-compile editor: Game").And.Contains("unity-compile player-il2cpp: Game"));
+            Assert.That(output, Does.Contain("unity-compile editor: Game").And.Contains("unity-compile player-il2cpp: Game")
+                .And.Contains("unity-compile player-android: Game"));
         }
 
         [Test]
@@ -131,6 +132,14 @@ namespace VoiceNpc.Tests.Package
 
             Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"" }");
             AssertRefused("'UI' does not exist in the namespace 'UnityEngine'");
+        }
+
+        [Test]
+        public void TheAndroidPlayerCompilesTheAndroidBranches()
+        {
+            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"" }");
+            Write("Runtime/Npc.cs", "namespace Game { class Npc {\n#if UNITY_ANDROID\nbool ok = UnityEngine.Android.Permission.Missing();\n#endif\n} }");
+            AssertRefused("'Permission' does not contain a definition for 'Missing'");
         }
 
         [Test]
