@@ -5,7 +5,7 @@ namespace VoiceNpc.Tools.UnityCompile
 {
     /// <summary>
     /// One way Unity compiles the package: in the editor, for a Linux x64 player on the Mono or the IL2CPP backend, or
-    /// for an Android player (IL2CPP).
+    /// for an Android or iOS player (IL2CPP).
     /// Runtime assemblies are compiled in each (their #if UNITY_EDITOR / ENABLE_IL2CPP branches differ).
     /// </summary>
     internal sealed record CompileTarget(string Name, string Platform, bool Editor, IReadOnlyCollection<string> Defines)
@@ -31,6 +31,9 @@ namespace VoiceNpc.Tools.UnityCompile
         // built for Android, so the code there falls back to Unity's Microphone at run time.
         private static readonly string[] Android = { "UNITY_ANDROID", "PLATFORM_ANDROID", "ENABLE_IL2CPP" };
 
+        // Likewise iOS (the microphone authorization).
+        private static readonly string[] Ios = { "UNITY_IOS", "PLATFORM_IOS", "ENABLE_IL2CPP" };
+
         public static IReadOnlyList<CompileTarget> All { get; } = new[]
         {
             // The editor runs Mono and compiles test assemblies when the test framework is installed.
@@ -40,6 +43,7 @@ namespace VoiceNpc.Tools.UnityCompile
             new CompileTarget("player-mono", UnityPlatforms.LinuxPlayer, false, Common.Concat(Linux).Concat(new[] { "ENABLE_MONO" }).ToArray()),
             new CompileTarget("player-il2cpp", UnityPlatforms.LinuxPlayer, false, Common.Concat(Linux).Concat(new[] { "ENABLE_IL2CPP" }).ToArray()),
             new CompileTarget("player-android", UnityPlatforms.Android, false, Common.Concat(Android).ToArray()),
+            new CompileTarget("player-ios", UnityPlatforms.Ios, false, Common.Concat(Ios).ToArray()),
         };
     }
 }
