@@ -75,7 +75,7 @@ namespace VoiceNpc.Unity
         private int _outputRate;
         private bool _talking;
         private bool _muted;
-        private VoiceNpcEchoReference? _tap;   // the listener tap feeding our canceller, if any
+        private EchoRouting? _echo;   // native capture only
         private int _handedOver;
         private bool _failed;   // the host failed during the last Pump
         private int _reopenedReported;   // 1 once the host opened the device (it disposes it)
@@ -93,7 +93,10 @@ namespace VoiceNpc.Unity
         public string? FailureReason { get; private set; }
 
         /// <summary>What the agent captures with ("native capture with echo cancellation", "Unity Microphone", ...).</summary>
-        public string CaptureDescription => _capture?.Description ?? "none";
+        public string CaptureDescription =>
+            _capture == null ? "none"
+            : _echo == null ? _capture.Description
+            : _capture.Description + (_echo.FromListener ? " (reference: the listener's mix)" : " (reference: its own voice)");
 
         /// <summary>The voice's callback counters (callbacks, rendered samples, underruns), null while stopped.</summary>
         public CallbackPlaybackStats? PlaybackStats => _playback?.Stats;
@@ -217,7 +220,7 @@ namespace VoiceNpc.Unity
             if (_host == null) return;
             _capture?.Poll();
             ReportReopened();
-            RouteEchoReference();
+            _echo?.Route();
             if (_capture != null && _capture.MicrophoneLost)
             {
                 StopConversation();
@@ -287,7 +290,8 @@ namespace VoiceNpc.Unity
             _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate, echoReferenceDelayMilliseconds);
             if (_capture.FallbackReason != null)
                 Raise(new ProviderFellBack(TimeSpan.Zero, "capture", "native", "unity-microphone", _capture.FallbackReason));
-            RouteEchoReference();
+            if (_capture.EchoReference != null) _echo = new EchoRouting(_capture.EchoReference, _playback);
+            _echo?.Route();
             var device = new SplitAudioDevice(_capture.Capture, _playback);
             Volatile.Write(ref _handedOver, 0);
             _host = new ConversationHost(new ConversationHostSettings
@@ -310,29 +314,6 @@ namespace VoiceNpc.Unity
             _host.Start();
         }
 
-        /// <summary>
-        /// The listener's mix when a <see cref="VoiceNpcEchoReference"/> is enabled, else the agent's own voice. Checked each
-        /// frame, so a tap enabled or disabled while the conversation runs takes over or hands back.
-        /// </summary>
-        private void RouteEchoReference()
-        {
-            var reference = _capture?.EchoReference;
-            if (reference == null || _playback == null) return;
-            var tap = VoiceNpcEchoReference.Active;
-            if (_tap != null && (_tap != tap || !_tap.IsAttached))
-            {
-                _tap.Detach(reference);
-                _tap = null;
-            }
-            if (_tap == null && tap != null && !tap.IsAttached)
-            {
-                _playback.Reference = null;
-                tap.Attach(reference);
-                _tap = tap;
-            }
-            if (_tap == null && _playback.Reference == null) _playback.Reference = reference;
-        }
-
         private void PlayCarrier()
         {
             if (_carrier == null) _carrier = CarrierClip.Create(Math.Max(8000, _outputRate));
@@ -346,9 +327,8 @@ namespace VoiceNpc.Unity
         /// <param name="owned">Whether a host took the device over (it disposes capture and playback when it stops).</param>
         private void ReleaseAudio(bool owned)
         {
-            var reference = _capture?.EchoReference;
-            if (reference != null && _tap != null) _tap.Detach(reference);
-            _tap = null;
+            _echo?.Release();
+            _echo = null;
             if (owned) _capture?.EndRecording();
             else
             {
