@@ -24,7 +24,8 @@ namespace VoiceNpc.Cli
             string? microphone = Environment.GetEnvironmentVariable("VNA_TEST_MICROPHONE");
             if (string.IsNullOrEmpty(speakers) || string.IsNullOrEmpty(microphone))
             {
-                Console.WriteLine("Capture-only engine: skipped (VNA_TEST_PLAYBACK/VNA_TEST_MICROPHONE are not set; ./build.sh bench sets up PulseAudio for them)");
+                Console.WriteLine("Capture-only engine: skipped (VNA_TEST_PLAYBACK/VNA_TEST_MICROPHONE are not set; " +
+                                  "./build.sh bench sets up PulseAudio for them)");
                 return;
             }
             string monitor = "Monitor of " + speakers;
@@ -33,12 +34,14 @@ namespace VoiceNpc.Cli
                 CaptureDevice = "Monitor of " + microphone, PlaybackDevice = speakers, EchoCancellation = false, NoiseSuppression = false,
             });
             // Both captures without DSP beyond resampling, so the difference is the capture path, not a stage.
-            using var captureOnly = NativeCaptureDevice.Open(new NativeCaptureOptions { CaptureDevice = monitor, EchoCancellation = false, NoiseSuppression = false });
+            using var captureOnly = NativeCaptureDevice.Open(new NativeCaptureOptions { CaptureDevice = monitor, EchoCancellation = false,
+                NoiseSuppression = false });
             using var full = NativeAudioDevice.Open(new NativeAudioOptions
             {
                 CaptureDevice = monitor, PlaybackDevice = "VoiceNpcMicrophone", EchoCancellation = false, NoiseSuppression = false,
             });
-            var burst = Enumerable.Range(0, AudioFormat.FrameSamples).Select(i => (short)(12000 * Math.Sin(2 * Math.PI * 1000 * i / AudioFormat.SampleRate))).ToArray();
+            var burst = Enumerable.Range(0, AudioFormat.FrameSamples)
+                .Select(i => (short)(12000 * Math.Sin(2 * Math.PI * 1000 * i / AudioFormat.SampleRate))).ToArray();
             var onlyTimes = new List<double>();
             var fullTimes = new List<double>();
             var frame = new short[AudioFormat.FrameSamples];
@@ -61,11 +64,15 @@ namespace VoiceNpc.Cli
             var stats = captureOnly.Stats;
             long allocated = ReferenceWriteAllocation(monitor);
             Console.WriteLine($"Capture-only engine (OpenAL Soft on PulseAudio null sinks, {Bursts} bursts played by a full engine):");
-            Console.WriteLine($"  playback ring → speakers → monitor → capture-only ring → managed frame: p50 {Percentiles.Of(onlyTimes, 50):0} ms, " +
+            Console.WriteLine("  playback ring → speakers → monitor → capture-only ring → managed frame: " +
+                              $"p50 {Percentiles.Of(onlyTimes, 50):0} ms, " +
                               $"p99 {Percentiles.Of(onlyTimes, 99):0} ms");
-            Console.WriteLine($"  the same bursts through a full engine's capture: p50 {Percentiles.Of(fullTimes, 50):0} ms, p99 {Percentiles.Of(fullTimes, 99):0} ms; " +
-                              $"capture-only minus full, p50 of the differences {Percentiles.Of(onlyTimes.Zip(fullTimes, (a, b) => a - b).ToList(), 50):0} ms");
-            Console.WriteLine($"  managed allocation per echo-reference write (1024 stereo frames): {allocated / 1000.0:0.00} bytes over 1000 writes");
+            var differences = onlyTimes.Zip(fullTimes, (a, b) => a - b).ToList();
+            Console.WriteLine($"  the same bursts through a full engine's capture: p50 {Percentiles.Of(fullTimes, 50):0} ms, " +
+                              $"p99 {Percentiles.Of(fullTimes, 99):0} ms; capture-only minus full, p50 of the differences " +
+                              $"{Percentiles.Of(differences, 50):0} ms");
+            Console.WriteLine("  managed allocation per echo-reference write (1024 stereo frames): " +
+                              $"{allocated / 1000.0:0.00} bytes over 1000 writes");
             Console.WriteLine($"  capture-only engine: overruns {stats.CaptureOverruns}, dropped backlog {stats.DroppedBacklogSamples}, " +
                               $"played {stats.PlayedSamples}");
         }

@@ -1,9 +1,10 @@
 /* The audio engine: one real-time thread that owns OpenAL. Every half period it drains the capture device through
  * the DSP into the capture ring (dropping a backlog beyond a bound, as PulseAudio can build one up) and keeps the
  * streaming source fed from the playback ring. In capture-only mode there is no playback device: the echo reference
- * is what the host wrote (vna_reference.c), moved into the DSP just before each capture. After start-up our code allocates nothing, takes no lock the other
- * side can hold and never calls managed code: the other side talks to it only through the two rings and a few
- * atomics. (OpenAL Soft's own device-list lock and buffer reallocation are outside our control; see ARCHITECTURE.) */
+ * is what the host wrote (vna_reference.c), moved into the DSP just before each capture.
+ * After start-up our code allocates nothing, takes no lock the other side can hold and never calls managed code: the
+ * other side talks to it only through the rings and a few atomics. (OpenAL Soft's own device-list lock and buffer
+ * reallocation are outside our control; see ARCHITECTURE.) */
 #include "vna_dsp.h"
 #include "vna_reference.h"
 

@@ -181,7 +181,8 @@ int main(void)
     double speech_external = db(external_path(sink, monitor, 0, &ignored), external_path(sink, monitor, 1, &ignored));
     double speech_own = db(own_path(sink, monitor, 0), own_path(sink, monitor, 1));
     printf("echo reduction through PulseAudio, external reference (capture-only) vs the core's own playback:\n"
-           "  440 Hz tone      %5.1f dB vs %5.1f dB\n  speech-like noise %5.1f dB vs %5.1f dB\n", tone_external, tone_own, speech_external, speech_own);
+           "  440 Hz tone      %5.1f dB vs %5.1f dB\n  speech-like noise %5.1f dB vs %5.1f dB\n",
+           tone_external, tone_own, speech_external, speech_own);
     printf("capture-only stats: captured %llu, played %llu, reference frames %llu, underrun samples %llu, dropped %llu, level %u, overruns %llu\n",
            (unsigned long long)on_stats.captured_samples, (unsigned long long)on_stats.played_samples,
            (unsigned long long)on_stats.reference_frames, (unsigned long long)on_stats.reference_underruns,

@@ -26,7 +26,8 @@ namespace VoiceNpc.Audio.Native
         {
             options ??= new NativeAudioOptions();
             var config = NativeEngineOpener.Config(nameof(NativeAudioOptions), options.DeviceSampleRate, options.EchoCancellation,
-                options.EchoTailMilliseconds, options.EchoGate, options.NoiseSuppression, options.NoiseSuppressionDb, options.CaptureBufferMilliseconds);
+                options.EchoTailMilliseconds, options.EchoGate, options.NoiseSuppression, options.NoiseSuppressionDb,
+                options.CaptureBufferMilliseconds);
             string names = $"microphone \"{options.CaptureDevice ?? "(default)"}\", speakers \"{options.PlaybackDevice ?? "(default)"}\"";
             return new NativeAudioDevice(NativeEngineOpener.Start(config, options.CaptureDevice, options.PlaybackDevice, names), names);
         }

@@ -29,10 +29,11 @@ namespace VoiceNpc.Audio.Native
             options ??= new NativeCaptureOptions();
             NativeEngineOpener.Require(options.ReferenceSampleRate >= 8000 && options.ReferenceSampleRate <= 192000, nameof(NativeCaptureOptions),
                 nameof(options.ReferenceSampleRate), options.ReferenceSampleRate, "8000 to 192000");
-            NativeEngineOpener.Require(options.ReferenceDelayMilliseconds >= 0 && options.ReferenceDelayMilliseconds <= 400, nameof(NativeCaptureOptions),
-                nameof(options.ReferenceDelayMilliseconds), options.ReferenceDelayMilliseconds, "0 to 400");
+            NativeEngineOpener.Require(options.ReferenceDelayMilliseconds >= 0 && options.ReferenceDelayMilliseconds <= 400,
+                nameof(NativeCaptureOptions), nameof(options.ReferenceDelayMilliseconds), options.ReferenceDelayMilliseconds, "0 to 400");
             var config = NativeEngineOpener.Config(nameof(NativeCaptureOptions), options.DeviceSampleRate, options.EchoCancellation,
-                options.EchoTailMilliseconds, options.EchoGate, options.NoiseSuppression, options.NoiseSuppressionDb, options.CaptureBufferMilliseconds);
+                options.EchoTailMilliseconds, options.EchoGate, options.NoiseSuppression, options.NoiseSuppressionDb,
+                options.CaptureBufferMilliseconds);
             config.CaptureOnly = 1;
             config.ReferenceSampleRate = (uint)options.ReferenceSampleRate;
             config.ReferenceDelayMs = (uint)options.ReferenceDelayMilliseconds;

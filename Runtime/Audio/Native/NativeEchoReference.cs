@@ -15,9 +15,11 @@ namespace VoiceNpc.Audio.Native
 
         public void Write(ReadOnlySpan<float> interleaved, int channels)
         {
-            if (channels < 1 || channels > 32) throw new ArgumentOutOfRangeException(nameof(channels), channels, "an output block has 1 to 32 channels");
+            if (channels < 1 || channels > 32) throw new ArgumentOutOfRangeException(nameof(channels), channels,
+                "an output block has 1 to 32 channels");
             if (interleaved.Length % channels != 0)
-                throw new ArgumentException($"an output block of {interleaved.Length} samples is not whole frames of {channels} channels", nameof(interleaved));
+                throw new ArgumentException($"an output block of {interleaved.Length} samples is not whole frames of {channels} channels",
+                    nameof(interleaved));
             if (interleaved.IsEmpty || _engine.IsClosed) return;
             bool added = false;
             try

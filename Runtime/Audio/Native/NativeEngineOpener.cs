@@ -16,9 +16,10 @@ namespace VoiceNpc.Audio.Native
             bool echoGate, bool noiseSuppression, int noiseSuppressionDb, int captureBufferMilliseconds)
         {
             Require(deviceSampleRate >= 8000 && deviceSampleRate <= 192000, optionsType, "DeviceSampleRate", deviceSampleRate, "8000 to 192000");
-            Require(echoTailMilliseconds >= 50 && echoTailMilliseconds <= 2000, optionsType, "EchoTailMilliseconds", echoTailMilliseconds, "50 to 2000");
-            Require(captureBufferMilliseconds >= 20 && captureBufferMilliseconds <= 1000, optionsType, "CaptureBufferMilliseconds", captureBufferMilliseconds,
-                "20 to 1000");
+            Require(echoTailMilliseconds >= 50 && echoTailMilliseconds <= 2000, optionsType, "EchoTailMilliseconds", echoTailMilliseconds,
+                "50 to 2000");
+            Require(captureBufferMilliseconds >= 20 && captureBufferMilliseconds <= 1000, optionsType, "CaptureBufferMilliseconds",
+                captureBufferMilliseconds, "20 to 1000");
             Require(noiseSuppressionDb <= 0 && noiseSuppressionDb >= -90, optionsType, "NoiseSuppressionDb", noiseSuppressionDb, "-90 to 0");
             NativeMethods.EngineConfig config;
             try { config = NativeLoad.Guard(NativeMethods.Library, NativeMethods.Purpose, NativeMethods.EngineConfigInit); }

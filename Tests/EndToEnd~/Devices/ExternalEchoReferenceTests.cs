@@ -55,12 +55,14 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
                 session.WaitFor<NpcLineStarted>();
                 var ended = session.WaitFor<NpcLineEnded>();
                 var stats = capture.Stats;
-                TestContext.Progress.WriteLine($"external reference, echo cancellation {(echoCancellation ? "on" : "off")}: \"{ended.HeardText}\" of " +
+                string mode = echoCancellation ? "on" : "off";
+                TestContext.Progress.WriteLine($"external reference, echo cancellation {mode}: \"{ended.HeardText}\" of " +
                     $"\"{ended.FullText}\", interrupted: {ended.Interrupted}; reference frames {stats.ReferenceFrames}, underrun samples " +
                     $"{stats.ReferenceUnderrunSamples}, dropped {stats.ReferenceDroppedSamples}, level {stats.ReferenceLevelSamples}");
                 if (echoCancellation)
                 {
-                    Assert.That(ended.Interrupted, Is.False, "with the host's output as the reference the NPC's own voice is not taken for the player");
+                    Assert.That(ended.Interrupted, Is.False,
+                        "with the host's output as the reference the NPC's own voice is not taken for the player");
                     Assert.That(stats.ReferenceFrames, Is.GreaterThan(0), "the host's blocks reached the core");
                 }
                 else Assert.That(ended.Interrupted, Is.True, "without echo cancellation the NPC's own voice interrupts it");
@@ -96,7 +98,8 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         [Test]
         public void ACaptureOnlyEngineReportsALostMicrophoneAndCanBeReopened()
         {
-            string Load() => PulseAudioRig.Pactl("load-module", "module-null-sink", "sink_name=vnpc_gone", "sink_properties=device.description=VoiceNpcGone");
+            string Load() => PulseAudioRig.Pactl("load-module", "module-null-sink", "sink_name=vnpc_gone",
+                "sink_properties=device.description=VoiceNpcGone");
             string module = Load();
             try
             {
@@ -115,7 +118,11 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
                     PulseAudioRig.WaitUntil(() => capture.Stats.CapturedSamples > AudioFormat.SampleRate / 2, "capture from the doomed sink");
                     PulseAudioRig.Pactl("unload-module", module);
                     module = "";
-                    PulseAudioRig.WaitUntil(() => { conversation.Pump(); return events.OfType<ConversationError>().Any(e => e.Stage == "audio"); }, "an audio error event");
+                    PulseAudioRig.WaitUntil(() =>
+                    {
+                        conversation.Pump();
+                        return events.OfType<ConversationError>().Any(e => e.Stage == "audio");
+                    }, "an audio error event");
                     var error = events.OfType<ConversationError>().First(e => e.Stage == "audio");
                     TestContext.Progress.WriteLine("capture-only device lost: " + error.Message);
                     Assert.That(error.Message, Does.Contain("VoiceNpcGone"));
@@ -125,7 +132,8 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
                     PulseAudioRig.WaitUntil(() => capture.TryReopen(), "reopening once the sink is back (announced a moment later)");
                     long before = capture.Stats.CapturedSamples, referenceBefore = capture.Stats.ReferenceFrames;
                     PulseAudioRig.WaitUntil(() => capture.Stats.CapturedSamples > before + AudioFormat.SampleRate / 2, "capture after reopening");
-                    PulseAudioRig.WaitUntil(() => capture.Stats.ReferenceFrames > referenceBefore, "the host's reference taken again after reopening");
+                    PulseAudioRig.WaitUntil(() => capture.Stats.ReferenceFrames > referenceBefore,
+                        "the host's reference taken again after reopening");
                     Assert.That(capture.Fault, Is.Null);
                 }
                 finally

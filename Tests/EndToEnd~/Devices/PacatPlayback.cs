@@ -36,8 +36,8 @@ namespace VoiceNpc.Tests.EndToEnd.Devices
         {
             _reference = reference;
             var info = new ProcessStartInfo("pacat") { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "--playback", "--raw", "--device=" + sink, "--format=float32le", $"--rate={OutputRate}", $"--channels={Channels}",
-                         "--latency-msec=40", "--client-name=VoiceNpcHostMixer" })
+            foreach (var a in new[] { "--playback", "--raw", "--device=" + sink, "--format=float32le", $"--rate={OutputRate}",
+                         $"--channels={Channels}", "--latency-msec=40", "--client-name=VoiceNpcHostMixer" })
                 info.ArgumentList.Add(a);
             _pacat = Process.Start(info) ?? throw new InvalidOperationException("pacat did not start");
             _speakers = _pacat.StandardInput.BaseStream;

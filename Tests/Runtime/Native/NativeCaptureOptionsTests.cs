@@ -17,11 +17,15 @@ namespace VoiceNpc.Tests.Native
         [Test]
         public void EachOptionOutOfRangeIsNamed()
         {
-            Assert.That(Refused(o => o.ReferenceSampleRate = 4000).Message, Does.Contain("NativeCaptureOptions.ReferenceSampleRate must be 8000 to 192000, found 4000"));
+            Assert.That(Refused(o => o.ReferenceSampleRate = 4000).Message,
+                Does.Contain("NativeCaptureOptions.ReferenceSampleRate must be 8000 to 192000, found 4000"));
             Assert.That(Refused(o => o.DeviceSampleRate = 500000).ParamName, Is.EqualTo("DeviceSampleRate"));
+            Assert.That(Refused(o => o.ReferenceDelayMilliseconds = 500).ParamName, Is.EqualTo("ReferenceDelayMilliseconds"));
+            Assert.That(Refused(o => o.ReferenceDelayMilliseconds = -1).ParamName, Is.EqualTo("ReferenceDelayMilliseconds"));
             Assert.That(Refused(o => o.EchoTailMilliseconds = 10).ParamName, Is.EqualTo("EchoTailMilliseconds"));
             Assert.That(Refused(o => o.CaptureBufferMilliseconds = 5).ParamName, Is.EqualTo("CaptureBufferMilliseconds"));
-            Assert.That(Refused(o => o.NoiseSuppressionDb = 3).Message, Does.Contain("NativeCaptureOptions.NoiseSuppressionDb must be -90 to 0, found 3"));
+            Assert.That(Refused(o => o.NoiseSuppressionDb = 3).Message,
+                Does.Contain("NativeCaptureOptions.NoiseSuppressionDb must be -90 to 0, found 3"));
         }
 
         [Test]
