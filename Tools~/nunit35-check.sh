@@ -4,8 +4,8 @@
 # Assert.Multiple, Warn.If/Warn.Unless/Assert.Warn, NonTestAssemblyAttribute). Exits non-zero when one is used.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if grep -rnE --include='*.cs' '\bAssert\.(Multiple|Warn)\b|\bWarn\.(If|Unless)\b|\bNonTestAssembly' "$ROOT/Tests/Runtime"; then
+if grep -rnE --include='*.cs' '\bAssert\.(Multiple|Warn)\b|\bWarn\.(If|Unless)\b|\bNonTestAssembly' "$ROOT/Tests/Runtime" "$ROOT/Tests/Unity"; then
   echo "nunit35-check: the lines above use NUnit 3.6 API that Unity's NUnit 3.5 lacks" >&2
   exit 1
 fi
-echo "nunit35-check: Tests/Runtime uses no NUnit 3.6 API"
+echo "nunit35-check: Tests/Runtime and Tests/Unity use no NUnit 3.6 API"

@@ -27,6 +27,17 @@ namespace VoiceNpc.Unity
             return models;
         }
 
+        /// <summary>
+        /// Statics survive "Enter Play Mode" without a domain reload: every play session starts with the folders unset,
+        /// as a fresh player does, so a folder from an earlier session (or another project setting) is never reused unseen.
+        /// </summary>
+        [RuntimeInitializeOnLoadMethod(RuntimeInitializeLoadType.SubsystemRegistration)]
+        private static void ResetFolders()
+        {
+            VoiceNpcFolders.Models = null;
+            VoiceNpcFolders.Generated = null;
+        }
+
         /// <summary>A TextAsset's name drops only the last extension: "silero_vad.onnx.bytes" loads as "silero_vad.onnx".</summary>
         private static byte[]? Read(ModelFile file)
         {

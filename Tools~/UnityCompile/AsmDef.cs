@@ -12,7 +12,7 @@ namespace VoiceNpc.Tools.UnityCompile
     /// </summary>
     internal sealed record AsmDef(string Path, string Name, IReadOnlyList<string> References, IReadOnlyList<string> IncludePlatforms,
         IReadOnlyList<string> ExcludePlatforms, bool AllowUnsafeCode, bool OverrideReferences, IReadOnlyList<string> PrecompiledReferences,
-        IReadOnlyList<string> DefineConstraints, bool NoEngineReferences)
+        IReadOnlyList<string> DefineConstraints, bool NoEngineReferences, IReadOnlyList<VersionDefine> VersionDefines)
     {
         private static readonly HashSet<string> KnownFields = new HashSet<string>
         {
@@ -31,11 +31,10 @@ namespace VoiceNpc.Tools.UnityCompile
             var root = document.RootElement;
             foreach (var field in root.EnumerateObject().Where(f => !KnownFields.Contains(f.Name)))
                 problems.Add($"{path}: field \"{field.Name}\" is not one the check models");
-            if (root.TryGetProperty("versionDefines", out var versionDefines) && versionDefines.GetArrayLength() > 0)
-                problems.Add($"{path}: versionDefines are not modelled by the check");
             var asmdef = new AsmDef(path, root.GetProperty("name").GetString()!, Strings(root, "references"), Strings(root, "includePlatforms"),
                 Strings(root, "excludePlatforms"), Bool(root, "allowUnsafeCode"), Bool(root, "overrideReferences"),
-                Strings(root, "precompiledReferences"), Strings(root, "defineConstraints"), Bool(root, "noEngineReferences"));
+                Strings(root, "precompiledReferences"), Strings(root, "defineConstraints"), Bool(root, "noEngineReferences"),
+                VersionDefine.Read(root, path, problems));
             foreach (var platform in asmdef.IncludePlatforms.Concat(asmdef.ExcludePlatforms).Where(p => !UnityPlatforms.Names.Contains(p)))
                 problems.Add($"{path}: \"{platform}\" is not a Unity platform name");
             if (asmdef.IncludePlatforms.Count > 0 && asmdef.ExcludePlatforms.Count > 0)

@@ -4,7 +4,8 @@ using System.Linq;
 namespace VoiceNpc.Tools.UnityCompile
 {
     /// <summary>
-    /// One way Unity compiles the package: in the editor, or for a Linux x64 player on the Mono or the IL2CPP backend.
+    /// One way Unity compiles the package: in the editor, for a Linux x64 player on the Mono or the IL2CPP backend, or
+    /// for an Android or iOS player (IL2CPP).
     /// Runtime assemblies are compiled in each (their #if UNITY_EDITOR / ENABLE_IL2CPP branches differ).
     /// </summary>
     internal sealed record CompileTarget(string Name, string Platform, bool Editor, IReadOnlyCollection<string> Defines)
@@ -19,17 +20,30 @@ namespace VoiceNpc.Tools.UnityCompile
         private static readonly string[] Common =
             Versions.Select(v => $"UNITY_{v}_OR_NEWER")
                 .Concat(new[] { "UNITY_2022", "UNITY_2022_3", "NET_STANDARD_2_1", "NET_STANDARD", "NETSTANDARD2_1", "NETSTANDARD",
-                    "CSHARP_7_3_OR_NEWER", "CSHARP_7_OR_LATER", "UNITY_STANDALONE_LINUX", "UNITY_STANDALONE", "PLATFORM_STANDALONE_LINUX",
-                    "PLATFORM_STANDALONE" })
+                    "CSHARP_7_3_OR_NEWER", "CSHARP_7_OR_LATER",
+                    // A new project's Active Input Handling ("Input Manager (Old)"); "Input System Package (New)" alone lacks it.
+                    "ENABLE_LEGACY_INPUT_MANAGER" })
                 .ToArray();
+
+        private static readonly string[] Linux = { "UNITY_STANDALONE_LINUX", "UNITY_STANDALONE", "PLATFORM_STANDALONE_LINUX", "PLATFORM_STANDALONE" };
+
+        // An Android player compiles the #if UNITY_ANDROID branches (the microphone permission); the native core is not
+        // built for Android, so the code there falls back to Unity's Microphone at run time.
+        private static readonly string[] Android = { "UNITY_ANDROID", "PLATFORM_ANDROID", "ENABLE_IL2CPP" };
+
+        // Likewise iOS (the microphone authorization).
+        private static readonly string[] Ios = { "UNITY_IOS", "PLATFORM_IOS", "ENABLE_IL2CPP" };
 
         public static IReadOnlyList<CompileTarget> All { get; } = new[]
         {
             // The editor runs Mono and compiles test assemblies when the test framework is installed.
             new CompileTarget("editor", UnityPlatforms.Editor, true,
-                Common.Concat(new[] { "UNITY_EDITOR", "UNITY_EDITOR_64", "UNITY_EDITOR_LINUX", "ENABLE_MONO", "UNITY_INCLUDE_TESTS" }).ToArray()),
-            new CompileTarget("player-mono", UnityPlatforms.LinuxPlayer, false, Common.Concat(new[] { "ENABLE_MONO" }).ToArray()),
-            new CompileTarget("player-il2cpp", UnityPlatforms.LinuxPlayer, false, Common.Concat(new[] { "ENABLE_IL2CPP" }).ToArray()),
+                Common.Concat(Linux).Concat(new[] { "UNITY_EDITOR", "UNITY_EDITOR_64", "UNITY_EDITOR_LINUX", "ENABLE_MONO", "UNITY_INCLUDE_TESTS" })
+                    .ToArray()),
+            new CompileTarget("player-mono", UnityPlatforms.LinuxPlayer, false, Common.Concat(Linux).Concat(new[] { "ENABLE_MONO" }).ToArray()),
+            new CompileTarget("player-il2cpp", UnityPlatforms.LinuxPlayer, false, Common.Concat(Linux).Concat(new[] { "ENABLE_IL2CPP" }).ToArray()),
+            new CompileTarget("player-android", UnityPlatforms.Android, false, Common.Concat(Android).ToArray()),
+            new CompileTarget("player-ios", UnityPlatforms.Ios, false, Common.Concat(Ios).ToArray()),
         };
     }
 }

@@ -9,7 +9,8 @@ namespace VoiceNpc.Tools.UnityCompile
     /// <summary>
     /// What Unity sees in the package folder: its asmdefs, each with the C# files it owns (those under its folder that
     /// no deeper asmdef owns), and its precompiled DLLs. Unity skips hidden names (".x"), names ending in "~", "cvs"
-    /// and "*.tmp", and everything below them.
+    /// and "*.tmp", and everything below them. The package's Samples~ is read as Unity reads a sample the user has
+    /// imported (Package Manager copies it into Assets/Samples/): its code must compile too.
     /// </summary>
     internal sealed class PackageLayout
     {
@@ -26,7 +27,8 @@ namespace VoiceNpc.Tools.UnityCompile
 
         public static PackageLayout Read(string root, List<string> problems)
         {
-            var files = Imported(root).ToList();
+            string samples = Path.Combine(root, "Samples~");
+            var files = Imported(root).Concat(Directory.Exists(samples) ? Imported(samples) : Enumerable.Empty<string>()).ToList();
             var asmdefs = files.Where(f => f.EndsWith(".asmdef", StringComparison.Ordinal)).Select(f => AsmDef.Read(f, problems)).ToList();
             foreach (var folder in asmdefs.GroupBy(a => a.Folder).Where(g => g.Count() > 1))
                 problems.Add($"{folder.Key}: Unity takes one asmdef per folder, found {folder.Count()}");

@@ -44,7 +44,7 @@ namespace VoiceNpc.Tools.UnityCompile
                 return null;
             }
             var rsp = ResponseFile.Read(asmdef.Folder, _problems);
-            var defines = new HashSet<string>(_target.Defines.Concat(rsp.Defines));
+            var defines = new HashSet<string>(_target.Defines.Concat(rsp.Defines).Concat(InstalledPackages.Defines(asmdef.VersionDefines)));
             MetadataReference? image = null;
             if (Compiles(asmdef, defines))
             {
@@ -63,6 +63,11 @@ namespace VoiceNpc.Tools.UnityCompile
             bool complete = true;
             foreach (string name in asmdef.References)
             {
+                if (_unity.Packages.TryGetValue(name, out var package))
+                {
+                    references.Add(package);
+                    continue;
+                }
                 if (CompileInputs.UnityTestAssemblies.Contains(name)) continue;
                 var referenced = _layout.Resolve(name);
                 var image = referenced == null ? null : Compile(referenced, visiting);

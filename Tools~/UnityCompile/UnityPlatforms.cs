@@ -7,6 +7,8 @@ namespace VoiceNpc.Tools.UnityCompile
     {
         public const string Editor = "Editor";
         public const string LinuxPlayer = "LinuxStandalone64";
+        public const string Android = "Android";
+        public const string Ios = "iOS";
 
         public static readonly HashSet<string> Names = new HashSet<string>
         {

@@ -11,11 +11,16 @@ namespace VoiceNpc.Cli.Package
     /// </summary>
     public sealed class AsmdefReferenceRule : IPackageRule
     {
-        /// <summary>Unity Test Framework assemblies, by name and by their asmdefs' GUIDs (as Unity writes "GUID:" references).</summary>
+        /// <summary>
+        /// Unity Test Framework, uGUI and TextMeshPro assemblies, by name and by their asmdefs' GUIDs (as Unity writes
+        /// "GUID:" references). A reference to a package the project lacks is skipped by Unity; versionDefines say which exist.
+        /// </summary>
         private static readonly IReadOnlyDictionary<string, string> BuiltIns = new Dictionary<string, string>
         {
             ["UnityEngine.TestRunner"] = "27619889b8ba8c24980f49ee34dbb44a",
             ["UnityEditor.TestRunner"] = "0acc523941302664db1f4e527237feb3",
+            ["UnityEngine.UI"] = "2bafac87e7f4b9b418d9448d219b01ab",
+            ["Unity.TextMeshPro"] = "6055be8ebefd69e48b49212b09b47b2f",
         };
 
         private static readonly string[] ProvidedDlls = { "nunit.framework.dll" };

@@ -8,7 +8,8 @@ namespace VoiceNpc.Cli.Package
     /// <summary>
     /// What of the repository goes into the package, read from disk after a build (binaries and models are build output,
     /// their metas are committed): the manifest and the documents beside it; Runtime, the engine-free authoring library and its editor-only DLLs,
-    /// the Unity editor code and the Unity-valid runtime tests (what Unity compiles); Samples~ (copied into Assets/ on
+    /// the Unity editor code, the Unity-valid runtime tests and the Unity Test Framework tests (what Unity compiles);
+    /// Samples~ (copied into Assets/ on
     /// request); Documentation~ (the Package Manager's documentation link); the NativeAudio C sources (the plugin's source,
     /// excluded from every platform by their metas). Left out: project files (csproj, sln), build folders (bin, obj),
     /// hidden files and the tool folders (Cli~, Studio~, FakeCloud~, EndToEnd~, ...) Unity never loads.
@@ -18,7 +19,10 @@ namespace VoiceNpc.Cli.Package
         public static readonly string[] TopFiles = { "package.json", "README.md", "CHANGELOG.md", "LICENSE.md", "Third Party Notices.md" };
 
         public static readonly string[] Folders =
-            { UnityAssetPaths.Documentation, "Runtime", "Editor/Authoring", "Editor/Plugins", "Editor/Unity", "Tests/Runtime", UnityAssetPaths.Samples, "NativeAudio" };
+        {
+            UnityAssetPaths.Documentation, "Runtime", "Editor/Authoring", "Editor/Plugins", "Editor/Unity", "Tests/Runtime", "Tests/Unity",
+            UnityAssetPaths.Samples, "NativeAudio",
+        };
 
         /// <summary>Folders whose files are build output: a committed meta there may wait for a build instead of being an orphan.</summary>
         public static readonly string[] BuildOutput = { "Runtime/Plugins", "Runtime/Resources/VoiceNpcModels", "Editor/Plugins" };

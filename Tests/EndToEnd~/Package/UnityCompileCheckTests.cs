@@ -31,7 +31,8 @@ namespace VoiceNpc.Tests.Package
         {
             var (code, output, _) = Run();
             Assert.That(code, Is.EqualTo(0));
-            Assert.That(output, Does.Contain("unity-compile editor: Game").And.Contains("unity-compile player-il2cpp: Game"));
+            Assert.That(output, Does.Contain("unity-compile editor: Game").And.Contains("unity-compile player-il2cpp: Game")
+                .And.Contains("unity-compile player-android: Game"));
         }
 
         [Test]
@@ -104,6 +105,54 @@ namespace VoiceNpc.Tests.Package
         {
             Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"", ""overrideReferences"": true, ""precompiledReferences"": [""Missing.dll""] }");
             AssertRefused("precompiledReferences names Missing.dll, which the package does not ship");
+        }
+
+        [Test]
+        public void VersionDefinesHoldForTheProjectsPackageVersions()
+        {
+            // The project has uGUI 1.0.0 and TextMeshPro 3.0.6 (InstalledPackages): only the matching defines are set.
+            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"", ""noEngineReferences"": true, ""versionDefines"": [
+                { ""name"": ""com.unity.textmeshpro"", ""expression"": ""[3.0,4.0)"", ""define"": ""GAME_TMP"" },
+                { ""name"": ""com.unity.ugui"", ""expression"": ""2.0.0"", ""define"": ""GAME_UGUI2"" },
+                { ""name"": ""com.example.absent"", ""expression"": ""0.1.0"", ""define"": ""GAME_ABSENT"" } ] }");
+            Write("Runtime/Npc.cs", "#if !GAME_TMP || GAME_UGUI2 || GAME_ABSENT\nthis is not C#\n#endif\nnamespace Game { class Npc { } }");
+            Assert.That(Run().Code, Is.EqualTo(0));
+
+            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"", ""versionDefines"": [{ ""name"": ""com.unity.ugui"", ""expression"": ""[1.0"", ""define"": ""X"" }] }");
+            AssertRefused("versionDefines entry {name \"com.unity.ugui\", expression \"[1.0\"} is not valid");
+        }
+
+        [Test]
+        public void AReferenceToAUnityPackageAssemblyCompilesAgainstItsStandIn()
+        {
+            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"", ""references"": [""UnityEngine.UI""] }");
+            Write("Runtime/Npc.cs", "namespace Game { class Npc { UnityEngine.UI.Text? label; } }");
+            Write("Runtime/csc.rsp", "-nullable:enable");
+            Assert.That(Run().Code, Is.EqualTo(0));
+
+            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"" }");
+            AssertRefused("'UI' does not exist in the namespace 'UnityEngine'");
+        }
+
+        [Test]
+        public void TheAndroidPlayerCompilesTheAndroidBranches()
+        {
+            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"" }");
+            Write("Runtime/Npc.cs", "namespace Game { class Npc {\n#if UNITY_ANDROID\nbool ok = UnityEngine.Android.Permission.Missing();\n#endif\n} }");
+            AssertRefused("'Permission' does not contain a definition for 'Missing'");
+        }
+
+        [Test]
+        public void ASamplesCodeIsCompiledAsUnityCompilesAnImportedSample()
+        {
+            Write("Samples~/Demo/Scripts/Demo.asmdef", @"{ ""name"": ""Demo"", ""references"": [""Game""] }");
+            Write("Samples~/Demo/Scripts/Boot.cs", "namespace Demo { class Boot : UnityEngine.MonoBehaviour { Game.Npc npc = new Game.Npc(); } }");
+            var (code, output, _) = Run();
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("unity-compile player-mono: Game, Demo"));
+
+            Write("Samples~/Demo/Scripts/Boot.cs", "namespace Demo { class Boot : UnityEngine.MonoBehaviour { Game.Missing npc; } }");
+            AssertRefused("Missing");
         }
 
         /// <summary>The check fails, and says why.</summary>

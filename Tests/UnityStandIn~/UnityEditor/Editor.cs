@@ -9,5 +9,6 @@ namespace UnityEditor
         public bool DrawDefaultInspector() => throw UnityStandIn.CompileOnly.Call();
         public void Repaint() => throw UnityStandIn.CompileOnly.Call();
         public virtual void OnInspectorGUI() => throw UnityStandIn.CompileOnly.Call();
+        public virtual bool RequiresConstantRepaint() => throw UnityStandIn.CompileOnly.Call();
     }
 }

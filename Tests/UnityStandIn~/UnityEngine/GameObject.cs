@@ -4,6 +4,22 @@ namespace UnityEngine
     // its signature for callers)
     public sealed partial class GameObject : Object
     {
+        public GameObject(string name) => throw UnityStandIn.CompileOnly.Call();
+        public Transform transform => throw UnityStandIn.CompileOnly.Call();
         public T GetComponent<T>() => throw UnityStandIn.CompileOnly.Call();
+        public T AddComponent<T>() where T : Component => throw UnityStandIn.CompileOnly.Call();
+        public void SetActive(bool value) => throw UnityStandIn.CompileOnly.Call();
+        public static GameObject CreatePrimitive(PrimitiveType type) => throw UnityStandIn.CompileOnly.Call();
+    }
+
+    // Runtime/Export/Scripting/PrimitiveType.cs
+    public enum PrimitiveType
+    {
+        Sphere = 0,
+        Capsule = 1,
+        Cylinder = 2,
+        Cube = 3,
+        Plane = 4,
+        Quad = 5,
     }
 }

@@ -4,5 +4,6 @@ namespace UnityEngine
     public class ScriptableObject : Object
     {
         public ScriptableObject() => throw UnityStandIn.CompileOnly.Call();
+        public static T CreateInstance<T>() where T : ScriptableObject => throw UnityStandIn.CompileOnly.Call();
     }
 }

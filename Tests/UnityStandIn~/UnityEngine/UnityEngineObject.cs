@@ -22,7 +22,10 @@ namespace UnityEngine
         // Unity overrides both beside its == and != (which compare the native objects).
         public override int GetHashCode() => throw UnityStandIn.CompileOnly.Call();
         public override bool Equals(object other) => throw UnityStandIn.CompileOnly.Call();
+        public HideFlags hideFlags { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
+        public static void Destroy(Object obj) => throw UnityStandIn.CompileOnly.Call();
         public static void DestroyImmediate(Object obj) => throw UnityStandIn.CompileOnly.Call();
+        public static T FindAnyObjectByType<T>() where T : Object => throw UnityStandIn.CompileOnly.Call();
         public static bool operator ==(Object x, Object y) => throw UnityStandIn.CompileOnly.Call();
         public static bool operator !=(Object x, Object y) => throw UnityStandIn.CompileOnly.Call();
     }
