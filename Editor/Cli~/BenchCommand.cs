@@ -10,7 +10,8 @@ namespace VoiceNpc.Cli
     /// <summary><c>voicenpc bench</c>: prints the pipeline's figures. Benchmarks measure; tests never time things.</summary>
     public static class BenchCommand
     {
-        private static readonly string[] Names = { "pipeline", "frames", "persistence", "recognition", "devices", "capture", "live", "cloud", "host" };
+        private static readonly string[] Names =
+            { "pipeline", "frames", "persistence", "recognition", "devices", "capture", "live", "cloud", "host" };
 
         public static Command Create()
         {
