@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using UnityEngine;
 using VoiceNpc.Audio;
+using VoiceNpc.Audio.Native;
 using VoiceNpc.Conversation;
 using VoiceNpc.Hosting;
 using VoiceNpc.Providers;
@@ -48,9 +49,13 @@ namespace VoiceNpc.Unity
         [Tooltip("Held to talk with the legacy Input Manager; with the Input System, call BeginPushToTalk/EndPushToTalk")]
         public KeyCode pushToTalkKey = KeyCode.V;
 
-        [Tooltip("Native capture: how much later than Unity renders it the echo reference meets the microphone (0-400 ms; " +
-            "NativeCaptureOptions.ReferenceDelayMilliseconds). 0 suits most setups: the canceller's tail covers the rest.")]
-        [Range(0, 400)] public int echoReferenceDelayMilliseconds;
+        [Tooltip("Native capture: delay the echo reference by Unity's output buffer queue (AudioSettings.GetDSPBufferSize), " +
+            "which every block waits before the speakers play it; the canceller converges fastest when the echo follows its reference closely")]
+        public bool automaticEchoReferenceDelay = true;
+
+        [Tooltip("Native capture, automatic delay off: how much later than Unity renders it the echo reference meets the microphone " +
+            "(0-400 ms; NativeCaptureOptions.ReferenceDelayMilliseconds)")]
+        [Range(0, ReferenceDelay.MaxMilliseconds)] public int echoReferenceDelayMilliseconds;
 
         [Header("Folders (empty: under Application.persistentDataPath/VoiceNpc)")]
         public string memoryFolder = "";
@@ -287,7 +292,7 @@ namespace VoiceNpc.Unity
                 Mix = PlaybackMix.Multiply,
                 OutputSampleRates = _outputRate == 48000 || _outputRate == 44100 ? new[] { 48000, 44100 } : new[] { _outputRate, 48000, 44100 },
             });
-            _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate, echoReferenceDelayMilliseconds);
+            _capture = AgentCapture.Open(capture, microphoneDevice, _outputRate, EchoReferenceDelay());
             if (_capture.FallbackReason != null)
                 Raise(new ProviderFellBack(TimeSpan.Zero, "capture", "native", "unity-microphone", _capture.FallbackReason));
             if (_capture.EchoReference != null) _echo = new EchoRouting(_capture.EchoReference, _playback);
@@ -338,6 +343,14 @@ namespace VoiceNpc.Unity
             _capture = null;
             _playback = null;
             _reopenedReported = 0;
+        }
+
+        /// <summary>Main thread (an engine call): the reference delay native capture opens with.</summary>
+        private int EchoReferenceDelay()
+        {
+            if (!automaticEchoReferenceDelay) return echoReferenceDelayMilliseconds;
+            AudioSettings.GetDSPBufferSize(out int bufferLength, out int numBuffers);
+            return ReferenceDelay.ForOutputQueue(bufferLength, numBuffers, _outputRate);
         }
 
         /// <summary>Main thread, when Unity reset its output (device change, AudioSettings.Reset): the rate may differ.</summary>

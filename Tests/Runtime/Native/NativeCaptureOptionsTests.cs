@@ -35,5 +35,15 @@ namespace VoiceNpc.Tests.Native
             var e = Assert.Throws<ArgumentOutOfRangeException>(() => NativeAudioDevice.Open(options).Dispose())!;
             Assert.That(e.Message, Does.Contain("NativeAudioOptions.EchoTailMilliseconds must be 50 to 2000, found 10"));
         }
+
+        [Test]
+        public void TheReferenceDelayForAnOutputQueueIsTheQueuesLengthWithinTheEnginesRange()
+        {
+            Assert.That(ReferenceDelay.ForOutputQueue(1024, 4, 48000), Is.EqualTo(85), "Unity's default: 4 buffers of 1024 frames");
+            Assert.That(ReferenceDelay.ForOutputQueue(256, 4, 44100), Is.EqualTo(23));
+            Assert.That(ReferenceDelay.ForOutputQueue(4096, 8, 48000), Is.EqualTo(ReferenceDelay.MaxMilliseconds));
+            Assert.That(ReferenceDelay.ForOutputQueue(1024, 0, 48000), Is.EqualTo(0), "no queue known");
+            Assert.That(ReferenceDelay.ForOutputQueue(1024, 4, 0), Is.EqualTo(0), "audio disabled");
+        }
     }
 }

@@ -49,6 +49,8 @@ namespace UnityEngine
 
         // Its setter is obsolete ("use AudioSettings.Reset"); only the getter is used.
         public static int outputSampleRate => throw UnityStandIn.CompileOnly.Call();
+
+        public static void GetDSPBufferSize(out int bufferLength, out int numBuffers) => throw UnityStandIn.CompileOnly.Call();
     }
 
     // Modules/Audio/Public/ScriptBindings/Audio.bindings.cs (Microphone)
