@@ -226,6 +226,8 @@ namespace VoiceNpc.Unity
             _capture?.Poll();
             ReportReopened();
             _echo?.Route();
+            // A game paused with AudioListener.pause stops this source's callbacks: the voice waits, it has not stalled.
+            if (_playback != null) _playback.OutputPaused = AudioListener.pause && _source != null && !_source.ignoreListenerPause;
             if (_capture != null && _capture.MicrophoneLost)
             {
                 StopConversation();

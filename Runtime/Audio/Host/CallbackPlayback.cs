@@ -28,6 +28,7 @@ namespace VoiceNpc.Audio
         private long _callbacks, _renderedFrames;
         private int _outputRate;
         private volatile bool _disposed;
+        private volatile bool _outputPaused;
 
         public CallbackPlayback(CallbackPlaybackOptions? options = null)
         {
@@ -77,7 +78,7 @@ namespace VoiceNpc.Audio
             {
                 long callbacks = Volatile.Read(ref _callbacks);
                 var now = _clock.Now;
-                if (_disposed || _stallLimit == TimeSpan.Zero || callbacks != _seenCallbacks || QueuedPlaybackSamples == 0)
+                if (_disposed || _outputPaused || _stallLimit == TimeSpan.Zero || callbacks != _seenCallbacks || QueuedPlaybackSamples == 0)
                 {
                     _seenCallbacks = callbacks;
                     _seenAt = now;
@@ -85,6 +86,16 @@ namespace VoiceNpc.Audio
                 }
                 return now - _seenAt >= _stallLimit ? _stallFault : null;
             }
+        }
+
+        /// <summary>
+        /// The host stopped calling back on purpose (Unity: <c>AudioListener.pause</c> with a game paused): the voice
+        /// waits where it is, and the stall watch of <see cref="Fault"/> waits with it until this is false again.
+        /// </summary>
+        public bool OutputPaused
+        {
+            get => _outputPaused;
+            set => _outputPaused = value;
         }
 
         /// <summary>Fed with each rendered block after mixing (the agent's own output as echo reference); null for none.</summary>

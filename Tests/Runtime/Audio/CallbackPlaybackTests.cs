@@ -234,6 +234,16 @@ namespace VoiceNpc.Tests.Audio
             playback.Render(new float[2048], 2, 48000);
             Assert.That(playback.Fault, Is.Null);
 
+            playback.WritePlayback(Signal.SinePcm(1600, 440, 0.5));
+            playback.OutputPaused = true;
+            Advance(2);
+            Assert.That(playback.Fault, Is.Null, "a game that paused its audio is no fault: the voice waits");
+            playback.OutputPaused = false;
+            Advance(0.4);
+            Assert.That(playback.Fault, Is.Null, "the watch starts again when the output resumes");
+            Advance(0.2);
+            Assert.That(playback.Fault, Does.Contain("not been called for 500 ms"));
+
             var unwatched = new CallbackPlayback(new CallbackPlaybackOptions { Clock = clock, StalledCallbackMilliseconds = 0 });
             unwatched.WritePlayback(Signal.SinePcm(1600, 440, 0.5));
             Assert.That(unwatched.Fault, Is.Null);

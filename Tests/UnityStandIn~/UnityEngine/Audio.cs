@@ -26,6 +26,7 @@ namespace UnityEngine
         public bool playOnAwake { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public float spatialBlend { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public bool isPlaying => throw UnityStandIn.CompileOnly.Call();
+        public bool ignoreListenerPause { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public void Play() => throw UnityStandIn.CompileOnly.Call();
         public void Stop() => throw UnityStandIn.CompileOnly.Call();
         public void PlayOneShot(AudioClip clip) => throw UnityStandIn.CompileOnly.Call();
@@ -34,6 +35,7 @@ namespace UnityEngine
     // Modules/Audio/Public/ScriptBindings/Audio.bindings.cs
     public sealed class AudioListener : AudioBehaviour
     {
+        public static bool pause { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
     }
 
     // Modules/Audio/Public/ScriptBindings/Audio.bindings.cs
