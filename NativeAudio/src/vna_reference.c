@@ -20,6 +20,7 @@ struct vna_reference {
     uint32_t settled;                 /* the level the reference settled at (lowest of a window); UINT32_MAX: not yet */
     uint64_t window_underruns;        /* the DSP's reference underruns when the window began */
     int flowing;                      /* reference has reached the DSP since opening (the delay is in front of it) */
+    uint64_t underruns_at_add;        /* the DSP's reference underruns when reference was last added */
     int16_t silence[160];
     _Atomic int open;
     _Atomic uint64_t frames, overruns, dropped;
@@ -113,6 +114,10 @@ void vna_reference_pump(vna_reference* r, vna_dsp* dsp, int capture_flowing)
         vna_ring_acquire_read(r->ring, VNA_REFERENCE_CHUNK, &span, &n);
         if (n == 0) return;
         if (capture_flowing) {
+            /* A host that stopped writing for longer than a late block (a paused game, a stopped source) let the
+             * reference run dry: what it writes now would meet the capture at once, so the delay goes in front again. */
+            uint64_t dry = vna_dsp_reference_underruns(dsp) - r->underruns_at_add;
+            if (r->flowing && vna_dsp_reference_level(dsp) == 0 && dry >= r->config.pipeline_rate / 10) r->flowing = 0;
             /* The delay: every reference sample then meets the capture delay_ms later, nearer its echo. */
             for (uint32_t ahead = r->flowing ? 0 : r->config.pipeline_rate / 1000 * r->config.delay_ms; ahead > 0;) {
                 uint32_t step = ahead < 160 ? ahead : 160;
@@ -129,6 +134,7 @@ void vna_reference_pump(vna_reference* r, vna_dsp* dsp, int capture_flowing)
                 count = out_length;
             }
             uint32_t taken = vna_dsp_add_reference(dsp, samples, count);
+            r->underruns_at_add = vna_dsp_reference_underruns(dsp);
             if (taken < count) atomic_fetch_add_explicit(&r->dropped, count - taken, memory_order_relaxed);
         }
         vna_ring_commit_read(r->ring, n);

@@ -27,7 +27,8 @@ void vna_reference_destroy(vna_reference* reference);
 uint32_t vna_reference_write(vna_reference* reference, const float* interleaved, uint32_t frames, uint32_t channels);
 
 /* Audio thread: from now on writes are taken (open) or dropped (closed); opening forgets everything queued before,
- * and the first block that flows after it is preceded by delay_ms of silence. */
+ * and the first block that flows after it (or after the host stopped writing for 100 ms or more: a paused game) is
+ * preceded by delay_ms of silence. */
 void vna_reference_open(vna_reference* reference, vna_dsp* dsp);
 void vna_reference_close(vna_reference* reference);
 

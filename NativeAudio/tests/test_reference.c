@@ -24,17 +24,20 @@ static void check(int ok, const char* what)
 
 typedef struct rig { vna_dsp* dsp; vna_reference* reference; vna_ring* out; } rig;
 
-static rig open_rig(int echo, uint32_t host_rate)
+static rig open_rig_delayed(int echo, uint32_t host_rate, uint32_t delay_ms)
 {
     rig r = { 0 };
     vna_dsp_config c = { .device_rate = RATE, .pipeline_rate = RATE, .max_device_chunk = 4800, .echo_cancellation = echo,
                          .echo_tail_ms = 500, .resampler_quality = 5 };
-    vna_reference_config rc = { .host_rate = host_rate, .pipeline_rate = RATE, .max_backlog_ms = 20, .resampler_quality = 5 };
+    vna_reference_config rc = { .host_rate = host_rate, .pipeline_rate = RATE, .max_backlog_ms = 20, .resampler_quality = 5,
+                                .delay_ms = delay_ms };
     vna_ring_config oc = vna_ring_config_init(1 << 16);
     if (vna_dsp_create(&c, &r.dsp) != VNA_SUCCESS || vna_reference_create(&rc, &r.reference) != VNA_SUCCESS ||
         vna_ring_create(&oc, &r.out) != VNA_SUCCESS) { fprintf(stderr, "create failed\n"); exit(1); }
     return r;
 }
+
+static rig open_rig(int echo, uint32_t host_rate) { return open_rig_delayed(echo, host_rate, 0); }
 
 static void close_rig(rig* r)
 {
@@ -170,6 +173,25 @@ static void late_host_is_realigned(void)
     close_rig(&r);
 }
 
+static void paused_host_gets_its_delay_back(void)
+{
+    rig r = open_rig_delayed(1, HOST, 80);
+    vna_reference_open(r.reference, r.dsp);
+    static int16_t mic[BLOCK], cleaned[BLOCK];
+    drift(&r, 480, 300);
+    uint32_t before = vna_dsp_reference_level(r.dsp);
+    for (int i = 0; i < 50; i++) poll_once(&r, mic, BLOCK, cleaned);   /* the host paused for 0.5 s: nothing written */
+    uint32_t dry = vna_dsp_reference_level(r.dsp);
+    drift(&r, 480, 300);                                                /* and resumed in step, without catching up */
+    uint32_t after = vna_dsp_reference_level(r.dsp);
+    printf("host paused for 0.5 s with an 80 ms delay: level %.1f ms before, %.1f ms during, %.1f ms after\n",
+           before / 16.0, dry / 16.0, after / 16.0);
+    check(before >= 75 * 16 && dry == 0, "the delay waited in front of the reference, and the pause emptied it");
+    check(after >= before && after <= before + 3 * 16,
+          "after the pause the reference waits the delay again (within the resampler's 2.5 ms), so it stays beside its echo");
+    close_rig(&r);
+}
+
 static void closed_and_reopened(void)
 {
     static float block[2 * 1024];
@@ -240,6 +262,7 @@ int main(void)
     external_reference_cancels_echo();
     drift_is_bounded();
     late_host_is_realigned();
+    paused_host_gets_its_delay_back();
     closed_and_reopened();
     concurrent_host_and_audio_threads();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
