@@ -79,7 +79,9 @@ namespace VoiceNpc.Unity
                 catch (NativeLibraryUnavailableException e) { fallback = e.Message; }
                 catch (AudioDeviceException e) { fallback = e.Message; }
             }
-            var clip = UnityMicrophoneClip.Start(fallback == null ? microphone : "");
+            // The native core's device names are OpenAL's; on a fallback the choice holds where Unity knows it too.
+            bool known = fallback == null || Array.IndexOf(UnityEngine.Microphone.devices, microphone) >= 0;
+            var clip = UnityMicrophoneClip.Start(known ? microphone : "");
             return new AgentCapture(clip, new ClipCapture(clip), fallback);
         }
 

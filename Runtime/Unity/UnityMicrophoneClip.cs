@@ -59,7 +59,7 @@ namespace VoiceNpc.Unity
         {
             if (_clip == null) return;
             Microphone.End(_device);
-            UnityEngine.Object.Destroy(_clip);
+            UnityObjects.Destroy(_clip);
             _clip = null;
         }
 

@@ -37,14 +37,16 @@ namespace VoiceNpc.Unity
 
         private void Raise(ConversationEvent e)
         {
-            // A game handler that throws must not stop the events behind it: Unity logs it, delivery goes on.
-            try
-            {
-                Remember(e);
-                EventRaised?.Invoke(e);
-                RaiseTyped(e);
-                events.Raise(e);
-            }
+            // A game handler that throws must not stop the others or the events behind it: Unity logs it, delivery goes on.
+            Remember(e);
+            Deliver(e, EventRaised);
+            Deliver(e, RaiseTyped);
+            Deliver(e, events.Raise);
+        }
+
+        private void Deliver(ConversationEvent e, Action<ConversationEvent>? sink)
+        {
+            try { sink?.Invoke(e); }
             catch (Exception failure) { Debug.LogException(failure, this); }
         }
 

@@ -139,6 +139,9 @@ namespace VoiceNpc.Unity
             _host = null;
             Volatile.Write(ref _rendering, null);
             if (_source != null && _source.isPlaying) _source.Stop();
+            // The listener tap lets go before the capture is disposed, so Unity's audio thread never outlives it.
+            _echo?.Release();
+            _echo = null;
             if (host != null)
             {
                 host.EventRaised -= Raise;
@@ -213,7 +216,7 @@ namespace VoiceNpc.Unity
         private void OnDestroy()
         {
             StopConversation();
-            if (_carrier != null) Destroy(_carrier);
+            if (_carrier != null) UnityObjects.Destroy(_carrier);
             _carrier = null;
         }
 
@@ -327,6 +330,7 @@ namespace VoiceNpc.Unity
             var source = _source!;
             source.clip = _carrier;
             source.loop = true;
+            source.bypassEffects = false;   // bypassed, the filter would not run and the clip of 1.0 would play raw
             Volatile.Write(ref _rendering, _playback);
             source.Play();
         }

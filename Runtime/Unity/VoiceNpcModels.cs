@@ -20,12 +20,17 @@ namespace VoiceNpc.Unity
         /// <exception cref="ModelFileException">A model in the build is not the package's (damaged or replaced).</exception>
         public static string Install()
         {
+            // Once per play session: every start (and restart) of an agent calls this on the main thread.
+            if (_installed != null && VoiceNpcFolders.Models == _installed) return _installed;
             string root = Path.Combine(Application.persistentDataPath, "VoiceNpc");
             string models = ModelExtraction.ExtractTo(Path.Combine(root, "models"), Read);
             VoiceNpcFolders.Models = models;
             if (VoiceNpcFolders.Generated == null) VoiceNpcFolders.Generated = Path.Combine(root, "generated");
+            _installed = models;
             return models;
         }
+
+        private static string? _installed;
 
         /// <summary>
         /// Statics survive "Enter Play Mode" without a domain reload: every play session starts with the folders unset,
@@ -36,6 +41,7 @@ namespace VoiceNpc.Unity
         {
             VoiceNpcFolders.Models = null;
             VoiceNpcFolders.Generated = null;
+            _installed = null;
         }
 
         /// <summary>A TextAsset's name drops only the last extension: "silero_vad.onnx.bytes" loads as "silero_vad.onnx".</summary>

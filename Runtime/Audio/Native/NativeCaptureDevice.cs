@@ -14,13 +14,14 @@ namespace VoiceNpc.Audio.Native
         private readonly NativeEngineHandle _engine;
         private readonly EngineRing _capture;
         private readonly string _name;
+        private readonly NativeEchoReference? _reference;
 
         private NativeCaptureDevice(NativeEngineHandle engine, string name, bool echoCancellation)
         {
             _engine = engine;
             _name = name;
             _capture = new EngineRing(engine, NativeMethods.EngineCaptureRing(engine));
-            EchoReference = echoCancellation ? new NativeEchoReference(engine) : null;
+            _reference = echoCancellation ? new NativeEchoReference(engine) : null;
         }
 
         /// <summary>Opens the microphone and starts the audio thread; <see cref="AudioDeviceException"/> names what failed.</summary>
@@ -47,7 +48,7 @@ namespace VoiceNpc.Audio.Native
         /// <see cref="NativeCaptureOptions.ReferenceSampleRate"/>); null when echo cancellation is off. Blocks written
         /// before the audio thread runs, or while a lost microphone is being reopened, are dropped as stale.
         /// </summary>
-        public IEchoReference? EchoReference { get; }
+        public IEchoReference? EchoReference => _reference;
 
         public int AvailableCaptureSamples => _capture.Readable;
 
@@ -66,11 +67,17 @@ namespace VoiceNpc.Audio.Native
         public string? Fault => Stats.DeviceLost ? $"the microphone went away ({_name})" : null;
 
         /// <summary>
-        /// After a lost microphone (<see cref="Fault"/>): opens it again by name; false while it is still missing. Not
-        /// thread-safe: call it from the thread that runs the conversation's game loop, between frames.
+        /// After a lost microphone (<see cref="Fault"/>): opens it again by name; false while it is still missing. One
+        /// call at a time, from any thread but the host's audio thread (it probes OpenAL's devices, which can take a while:
+        /// the Unity agent calls it on a worker); the pump may go on reading meanwhile.
         /// </summary>
         public bool TryReopen() => NativeMethods.EngineReopen(_engine) == NativeMethods.Success;
 
-        public void Dispose() => _engine.Dispose();
+        /// <summary>Waits out an echo-reference write in progress, then stops the audio thread and closes the microphone.</summary>
+        public void Dispose()
+        {
+            _reference?.Close();
+            _engine.Dispose();
+        }
     }
 }

@@ -26,6 +26,7 @@ namespace UnityEngine
         public bool playOnAwake { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public float spatialBlend { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public bool isPlaying => throw UnityStandIn.CompileOnly.Call();
+        public bool bypassEffects { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public bool ignoreListenerPause { get => throw UnityStandIn.CompileOnly.Call(); set => throw UnityStandIn.CompileOnly.Call(); }
         public void Play() => throw UnityStandIn.CompileOnly.Call();
         public void Stop() => throw UnityStandIn.CompileOnly.Call();
