@@ -15,7 +15,9 @@ namespace VoiceNpc.Conversation
         private readonly Channel<T> _channel;
         private readonly WorkTracker _work;
         private readonly object _gate = new object();
-        private bool _readerWaiting, _wakePending;
+        // A consumer not started yet (its Task.Run not scheduled, as under load) counts as one waiting to be woken: an item
+        // written before it runs is tracked work, so a virtual clock cannot race the pump ahead of it.
+        private bool _readerWaiting = true, _wakePending;
 
         public TrackedChannel(int capacity, WorkTracker work)
         {
@@ -53,7 +55,7 @@ namespace VoiceNpc.Conversation
         /// <summary>Handles items one at a time, in order, until the channel is completed and empty.</summary>
         public async Task ConsumeAsync(Func<T, Task> handle, Action<Exception> failed)
         {
-            bool holding = false;   // this consumer holds one unit of tracked work
+            bool holding = TakeWake();   // this consumer holds one unit of tracked work (a wake counted before it ran)
             while (true)
             {
                 T item;
@@ -75,16 +77,24 @@ namespace VoiceNpc.Conversation
                     continue;
                 }
                 bool more = await _channel.Reader.WaitToReadAsync().ConfigureAwait(false);
-                lock (_gate)
-                {
-                    _readerWaiting = false;
-                    if (_wakePending) { _wakePending = false; holding = true; }
-                }
+                holding = TakeWake();
                 if (!more)
                 {
                     if (holding) _work.End();
                     return;
                 }
+            }
+        }
+
+        /// <summary>The consumer runs again: whether a writer counted a unit of work for it meanwhile (now the consumer's).</summary>
+        private bool TakeWake()
+        {
+            lock (_gate)
+            {
+                _readerWaiting = false;
+                bool woken = _wakePending;
+                _wakePending = false;
+                return woken;
             }
         }
     }
