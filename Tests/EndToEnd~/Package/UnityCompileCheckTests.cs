@@ -118,7 +118,8 @@ namespace VoiceNpc.Tests.Package
             Write("Runtime/Npc.cs", "#if !GAME_TMP || GAME_UGUI2 || GAME_ABSENT\nthis is not C#\n#endif\nnamespace Game { class Npc { } }");
             Assert.That(Run().Code, Is.EqualTo(0));
 
-            Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"", ""versionDefines"": [{ ""name"": ""com.unity.ugui"", ""expression"": ""[1.0"", ""define"": ""X"" }] }");
+            Write("Runtime/Game.asmdef",
+                @"{ ""name"": ""Game"", ""versionDefines"": [{ ""name"": ""com.unity.ugui"", ""expression"": ""[1.0"", ""define"": ""X"" }] }");
             AssertRefused("versionDefines entry {name \"com.unity.ugui\", expression \"[1.0\"} is not valid");
         }
 
@@ -138,7 +139,8 @@ namespace VoiceNpc.Tests.Package
         public void TheAndroidPlayerCompilesTheAndroidBranches()
         {
             Write("Runtime/Game.asmdef", @"{ ""name"": ""Game"" }");
-            Write("Runtime/Npc.cs", "namespace Game { class Npc {\n#if UNITY_ANDROID\nbool ok = UnityEngine.Android.Permission.Missing();\n#endif\n} }");
+            Write("Runtime/Npc.cs",
+                "namespace Game { class Npc {\n#if UNITY_ANDROID\nbool ok = UnityEngine.Android.Permission.Missing();\n#endif\n} }");
             AssertRefused("'Permission' does not contain a definition for 'Missing'");
         }
 
