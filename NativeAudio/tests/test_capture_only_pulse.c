@@ -22,8 +22,9 @@
 #define SECONDS 8
 #define BUFFER 960         /* 20 ms at 48 kHz */
 
-/* The measured window: after skip_ms (the canceller converges meanwhile), window_ms long. */
-static long skip_ms, window_ms;
+/* The measured windows: after skip_ms (the canceller converges meanwhile), `windows` windows of window_ms each. The
+ * quietest counts: the echo path through a loaded PulseAudio can shift for a moment, which one window would catch. */
+static long skip_ms, window_ms, windows;
 
 static int16_t far16[RATE * SECONDS], far48[HOST * SECONDS];
 
@@ -100,7 +101,7 @@ static void player_feed(player* p, vna_engine* e)
 }
 
 /* Waits for 200 ms of quiet capture, then plays the signal (by the player or the engine) and returns the capture's
- * mean energy over the measured window. */
+ * mean energy over the quietest measured window. */
 static double echo_energy(vna_engine* e, player* p)
 {
     int16_t block[320];
@@ -113,18 +114,23 @@ static double echo_energy(vna_engine* e, player* p)
         if (got == 0) sleep_ms(5);
     }
     if (p == NULL) vna_ring_write(vna_engine_playback_ring(e), far16, RATE * SECONDS);
-    long captured = 0, skip = RATE / 1000 * skip_ms, end = skip + RATE / 1000 * window_ms;
-    double sum = 0;
+    long captured = 0, skip = RATE / 1000 * skip_ms, length = RATE / 1000 * window_ms, end = skip + length * windows;
+    double sum = 0, quietest = -1;
     start = now_ms();
     while (captured < end) {
-        if (now_ms() - start > 10000) { fprintf(stderr, "capture stopped flowing\n"); exit(1); }
+        if (now_ms() - start > 15000) { fprintf(stderr, "capture stopped flowing\n"); exit(1); }
         if (p) player_feed(p, e);
         uint32_t got = vna_ring_read(vna_engine_capture_ring(e), block, 320);
-        for (uint32_t i = 0; i < got; i++, captured++)
-            if (captured >= skip && captured < end) sum += (double)block[i] * block[i];
+        for (uint32_t i = 0; i < got && captured < end; i++, captured++) {
+            if (captured < skip) continue;
+            sum += (double)block[i] * block[i];
+            if ((captured - skip + 1) % length != 0) continue;
+            if (quietest < 0 || sum / length < quietest) quietest = sum / length;
+            sum = 0;
+        }
         if (got == 0) sleep_ms(5);
     }
-    return sum / (end - skip);
+    return quietest;
 }
 
 static double external_path(const char* sink, const char* monitor, int echo_cancellation, vna_engine_stats* stats)
@@ -147,7 +153,7 @@ static double own_path(const char* sink, const char* monitor, int echo_cancellat
     return energy;
 }
 
-/* The signal both paths play: a 440 Hz tone (measured 1.6 s in, as test_engine_pulse does) or speech-like noise, which
+/* The signal both paths play: a 440 Hz tone (measured from 1.6 s in, as test_engine_pulse does) or speech-like noise, which
  * the 500 ms filter takes longer to learn (measured 5 s in). */
 static void prepare(int speech)
 {
@@ -155,6 +161,7 @@ static void prepare(int speech)
     else signal_tone(far16, RATE * SECONDS, RATE, 440, 8000);
     skip_ms = speech ? 5000 : 1600;
     window_ms = speech ? 2000 : 400;
+    windows = speech ? 1 : 6;   /* 1.6 s + 6 × 0.4 s of the 8 s tone */
     int error = 0;
     SpeexResamplerState* up = speex_resampler_init(1, RATE, HOST, 5, &error);
     spx_uint32_t in_length = RATE * SECONDS, out_length = HOST * SECONDS;
